@@ -1,0 +1,111 @@
+//! What only an activity's companion holds: the function under the pattern's `activity` name,
+//! `IDEMPOTENT`, the typed helpers that schedule it from an orchestration, and registration.
+
+use crate::companion::function_path;
+use crate::item::Item;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
+    let idempotent = item.idempotent;
+    let typed = (item.input.is_some() && item.output.is_some()).then(|| typed_helpers(item));
+    let register = registration(item, degraded);
+    quote! {
+        /// Whether the activity is idempotent: running it again with the same input has no
+        /// further effect, so duroxide may safely retry it.
+        pub const IDEMPOTENT: bool = #idempotent;
+
+        #typed
+        #register
+    }
+}
+
+fn typed_helpers(item: &Item) -> TokenStream {
+    let function = function_path(&item.function);
+    quote! {
+        /// The activity function itself, under the name the pattern's consumers use
+        /// (`activities::provision_vm::activity`).
+        #[inline]
+        pub fn activity(
+            ctx: ::duroxide::ActivityContext,
+            input: Input,
+        ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {
+            #function(ctx, input)
+        }
+
+        /// Schedules this activity from an orchestration.
+        ///
+        /// The input and output types are checked at compile time. The returned future composes
+        /// with `ctx.join` and `ctx.select2`.
+        ///
+        /// # Panics
+        ///
+        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[inline]
+        pub fn call(
+            ctx: &::duroxide::OrchestrationContext,
+            input: &Input,
+        ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
+            ctx.schedule_activity_typed(NAME, input)
+        }
+
+        /// Schedules this activity from an orchestration, retrying failures by `policy`.
+        ///
+        /// # Errors
+        ///
+        /// The activity's last error, a timeout, or a failure to decode the output.
+        ///
+        /// # Panics
+        ///
+        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[inline]
+        pub fn call_with_retry<'a>(
+            ctx: &'a ::duroxide::OrchestrationContext,
+            input: &'a Input,
+            policy: ::duroxide::RetryPolicy,
+        ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> + 'a {
+            ctx.schedule_activity_with_retry_typed(NAME, input, policy)
+        }
+
+        /// Schedules this activity on the worker that owns `session_id`.
+        ///
+        /// # Panics
+        ///
+        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[inline]
+        pub fn call_on_session(
+            ctx: &::duroxide::OrchestrationContext,
+            input: &Input,
+            session_id: impl ::core::convert::Into<::std::string::String>,
+        ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
+            ctx.schedule_activity_on_session_typed(NAME, input, session_id)
+        }
+    }
+}
+
+/// The registration `registry!` calls. The orchestration slot exists so that an activity listed
+/// under `orchestrations:` fails on `registry!`'s own check, with its own message.
+fn registration(item: &Item, degraded: bool) -> TokenStream {
+    let function = function_path(&item.function);
+    let body = if degraded {
+        quote!(builder)
+    } else {
+        quote!(builder.register_typed(NAME, #function))
+    };
+    quote! {
+        #[doc(hidden)]
+        #[inline]
+        pub fn __register_activity(
+            builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
+        ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
+            #body
+        }
+        #[doc(hidden)]
+        #[inline]
+        pub fn __register_orchestration(
+            builder: ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
+        ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder {
+            builder
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The companion module generated beside every annotated function: the parts shared by
+//! activities and orchestrations, and the expansion entry point both attributes go through.
+
+use crate::args::Kind;
+use crate::diagnostics::Diagnostics;
+use crate::item::Item;
+use crate::signature::{self, Function};
+use crate::text::tokens_as_written;
+use crate::{activity, orchestration};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::parse::{ParseStream, Parser};
+use syn::spanned::Spanned;
+use syn::{Attribute, Type, Visibility};
+
+/// Expands `#[activity]` or `#[orchestration]`. Never fails: problems become `compile_error!`s
+/// next to the untouched function and as much of its companion as can be built.
+pub(crate) fn expand(kind: Kind, args: TokenStream, input: TokenStream) -> TokenStream {
+    let function = match syn::parse2::<Function>(input.clone()) {
+        Ok(function) => function,
+        Err(_) => return not_a_function(kind, input),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let item = Item::from_tokens(kind, args, function, &mut diagnostics);
+    let degraded = diagnostics.has_errors();
+    let mut output = item.function.to_token_stream();
+    output.extend(module(&item, degraded));
+    diagnostics.emit_into(&mut output);
+    output
+}
+
+fn not_a_function(kind: Kind, input: TokenStream) -> TokenStream {
+    let first = (|stream: ParseStream| {
+        stream.call(Attribute::parse_outer)?;
+        stream.parse::<Visibility>()?;
+        stream.step(|cursor| match cursor.token_tree() {
+            Some((tree, rest)) => Ok((tree.span(), rest)),
+            None => Ok((Span::call_site(), *cursor)),
+        })
+    })
+    .parse2(input.clone())
+    .unwrap_or_else(|_| Span::call_site());
+    let message = format!(
+        "#[{}] goes on an `async fn` declared at module level, like `pub async fn provision_vm(ctx: \
+         {}, input: YourInput) -> Result<YourOutput, String>`",
+        kind.segment(),
+        match kind {
+            Kind::Activity => "ActivityContext",
+            Kind::Orchestration => "OrchestrationContext",
+        }
+    );
+    let error = syn::Error::new(first, message).into_compile_error();
+    quote!(#input #error)
+}
+
+/// The companion module. When `degraded`, the function has errors of its own: registration
+/// becomes a no-op and type assertions are left out, so nothing cascades from the companion.
+fn module(item: &Item, degraded: bool) -> TokenStream {
+    let ident = &item.function.sig.ident;
+    let vis = &item.function.vis;
+    let cfgs = &item.cfgs;
+    let kind = item.kind.segment();
+    let module_doc = format!(
+        "Registry items of the {kind} [`{ident}()`]: its name, its types and typed helpers to call it."
+    );
+    let name = &item.full_name;
+    let name_doc = name_doc(item);
+    let description = &item.description;
+    let aliases = type_aliases(item);
+    let assertions = if degraded { TokenStream::new() } else { assertions(item) };
+    let specific = match item.kind {
+        Kind::Activity => activity::items(item, degraded),
+        Kind::Orchestration => orchestration::items(item, degraded),
+    };
+    let hidden = hidden_interface(item);
+    quote! {
+        #(#cfgs)*
+        #[doc = #module_doc]
+        // A companion offers every helper and a crate uses some; unused ones are not its mistakes.
+        #[allow(dead_code, unreachable_pub, clippy::module_name_repetitions)]
+        #vis mod #ident {
+            // The function's types are written relative to its module; the glob makes them resolve here.
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use super::*;
+
+            #[doc = #name_doc]
+            pub const NAME: &str = #name;
+
+            /// The description: the first paragraph of the function's doc comment, or the
+            /// `description` argument.
+            pub const DESCRIPTION: &str = #description;
+
+            #aliases
+            #specific
+            #hidden
+            #assertions
+        }
+    }
+}
+
+fn name_doc(item: &Item) -> String {
+    let written = |ty: &Option<Type>| {
+        ty.as_ref()
+            .map_or_else(|| "?".to_owned(), |ty| format!("`{}`", tokens_as_written(ty)))
+    };
+    let mut doc = format!(
+        "The {} name for registration and scheduling: `{}`.\n\n**Input:** {}  \n**Output:** {}  \n",
+        item.kind.segment(),
+        item.full_name,
+        written(&item.input),
+        written(&item.output),
+    );
+    match item.kind {
+        Kind::Activity => {
+            let yes_no = if item.idempotent { "Yes" } else { "No" };
+            doc.push_str(&format!("**Idempotent:** {yes_no}\n"));
+        }
+        Kind::Orchestration => {
+            doc.push_str(&format!("**Version:** `{}`\n", item.version));
+            if !item.uses.is_empty() {
+                doc.push_str("**Activities used:**\n");
+                for used in &item.uses {
+                    doc.push_str(&format!("- `{}`\n", used.text()));
+                }
+            }
+        }
+    }
+    if !item.description.is_empty() {
+        doc.push('\n');
+        doc.push_str(&item.description);
+    }
+    doc
+}
+
+/// `Input` and `Output`, as written in the signature. A user type that is itself called `Input`
+/// or `Output` would be shadowed by the alias, so such a name is reached through `super::`.
+fn type_aliases(item: &Item) -> TokenStream {
+    let input = item.input.as_ref().map(|ty| {
+        let ty = from_child(ty);
+        quote! {
+            /// The input type, as written in the function's signature.
+            pub type Input = #ty;
+        }
+    });
+    let output = item.output.as_ref().map(|ty| {
+        let ty = from_child(ty);
+        quote! {
+            /// The output type: the `Ok` type of the function's `Result`.
+            pub type Output = #ty;
+        }
+    });
+    quote!(#input #output)
+}
+
+/// Rewrites a type written in the function's module so that it means the same one level down.
+pub(crate) fn from_child(ty: &Type) -> TokenStream {
+    rewrite_for_child(ty.to_token_stream(), true)
+}
+
+fn rewrite_for_child(tokens: TokenStream, mut at_path_start: bool) -> TokenStream {
+    use proc_macro2::TokenTree;
+    let mut out = Vec::new();
+    let mut previous_colon = false;
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => {
+                let starts_path = at_path_start || !previous_colon;
+                if starts_path && (ident == "Input" || ident == "Output" || ident == "super") {
+                    out.push(TokenTree::Ident(proc_macro2::Ident::new("super", ident.span())));
+                    out.extend(quote!(::).into_iter());
+                    out.push(TokenTree::Ident(ident));
+                } else if starts_path && ident == "self" {
+                    out.push(TokenTree::Ident(proc_macro2::Ident::new("super", ident.span())));
+                } else {
+                    out.push(TokenTree::Ident(ident));
+                }
+                previous_colon = false;
+            }
+            TokenTree::Punct(punct) => {
+                previous_colon = punct.as_char() == ':';
+                out.push(TokenTree::Punct(punct));
+            }
+            TokenTree::Group(group) => {
+                let mut rewritten =
+                    proc_macro2::Group::new(group.delimiter(), rewrite_for_child(group.stream(), true));
+                rewritten.set_span(group.span());
+                out.push(TokenTree::Group(rewritten));
+                previous_colon = false;
+            }
+            TokenTree::Literal(literal) => {
+                out.push(TokenTree::Literal(literal));
+                previous_colon = false;
+            }
+        }
+        at_path_start = false;
+    }
+    out.into_iter().collect()
+}
+
+/// Compile-time checks spanned at the user's own tokens, so a missing serde impl or a wrong
+/// context type is reported on the signature rather than inside generated code.
+fn assertions(item: &Item) -> TokenStream {
+    let mut checks = TokenStream::new();
+    let bound = quote!(::serde::Serialize + ::serde::de::DeserializeOwned + ::core::marker::Send + 'static);
+    for ty in [&item.input, &item.output].into_iter().flatten() {
+        let span = ty.span();
+        let rewritten = from_child(ty);
+        checks.extend(quote_spanned! {span=>
+            let _ = __is_payload::<#rewritten>;
+        });
+    }
+    if let Some(context) = &item.context {
+        if !signature::context_is_wrong_kind(item.kind, context) {
+            let expected = match item.kind {
+                Kind::Activity => quote!(::duroxide::ActivityContext),
+                Kind::Orchestration => quote!(::duroxide::OrchestrationContext),
+            };
+            let span = context.span();
+            let rewritten = from_child(context);
+            checks.extend(quote_spanned! {span=>
+                let _: ::core::option::Option<#expected> = ::core::option::Option::<#rewritten>::None;
+            });
+        }
+    }
+    quote! {
+        const _: () = {
+            const fn __is_payload<T: #bound>() {}
+            #checks
+        };
+    }
+}
+
+/// Items every companion defines, whatever its kind, so that `registry!` can check an entry
+/// listed under the wrong kind and say so, instead of failing to find kind-specific items.
+fn hidden_interface(item: &Item) -> TokenStream {
+    let text = |ty: &Option<Type>| ty.as_ref().map_or_else(String::new, tokens_as_written);
+    let input_type = text(&item.input);
+    let output_type = text(&item.output);
+    let version = &item.version;
+    let key = syn::LitByteStr::new(&item.version_key, Span::call_site());
+    let idempotent = item.idempotent;
+    let uses = match item.kind {
+        Kind::Orchestration => quote!(ACTIVITIES_USED),
+        Kind::Activity => quote!(&[]),
+    };
+    quote! {
+        #[doc(hidden)]
+        pub const __INPUT_TYPE: &str = #input_type;
+        #[doc(hidden)]
+        pub const __OUTPUT_TYPE: &str = #output_type;
+        #[doc(hidden)]
+        pub const __VERSION: &str = #version;
+        #[doc(hidden)]
+        pub const __VERSION_KEY: &[u8] = #key;
+        #[doc(hidden)]
+        pub const __IDEMPOTENT: bool = #idempotent;
+        #[doc(hidden)]
+        pub const __USES: &[&str] = #uses;
+    }
+}
+
+/// `super::name`: the annotated function, seen from its companion.
+pub(crate) fn function_path(function: &Function) -> TokenStream {
+    let ident = &function.sig.ident;
+    quote!(super::#ident)
+}

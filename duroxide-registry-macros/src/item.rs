@@ -1,0 +1,195 @@
+//! Parse and validate an annotated function into an [`Item`], the model both attribute macros
+//! generate from. Every problem goes into the diagnostics; the model is still produced, as
+//! complete as the input allows, so generation can emit the function and its companion anyway.
+
+use crate::args::{Args, Kind};
+use crate::diagnostics::Diagnostics;
+use crate::naming::{self, Part};
+use crate::signature::{self, Function};
+use crate::usage::{self, ModulePath};
+use crate::version;
+use proc_macro2::{Span, TokenStream};
+use syn::{Attribute, Expr, Lit, Meta, Type};
+
+pub(crate) struct Item {
+    pub(crate) kind: Kind,
+    pub(crate) function: Function,
+    pub(crate) full_name: String,
+    pub(crate) description: String,
+    pub(crate) idempotent: bool,
+    pub(crate) version: String,
+    pub(crate) version_key: Vec<u8>,
+    /// Companion modules this orchestration calls, relative to the function's module.
+    pub(crate) uses: Vec<ModulePath>,
+    pub(crate) context: Option<Type>,
+    pub(crate) input: Option<Type>,
+    pub(crate) output: Option<Type>,
+    /// `#[cfg]` and `#[cfg_attr]` of the function, repeated on everything generated for it.
+    pub(crate) cfgs: Vec<Attribute>,
+}
+
+impl Item {
+    pub(crate) fn from_tokens(
+        kind: Kind,
+        args: TokenStream,
+        function: Function,
+        diagnostics: &mut Diagnostics,
+    ) -> Item {
+        let args = Args::parse(kind, args, diagnostics);
+        let shape = signature::check(kind, &function.sig, diagnostics);
+        let prefix = resolve_prefix(&args, diagnostics);
+        let name = resolve_name(kind, &args, &function.sig.ident, diagnostics);
+        let (version, version_key) = resolve_version(&args, diagnostics);
+        let mut uses: Vec<ModulePath> = args.uses.iter().map(ModulePath::from_syn).collect();
+        if kind == Kind::Orchestration {
+            usage::scan(&function.body, &mut uses);
+        }
+        let description = args
+            .description
+            .as_ref()
+            .map_or_else(|| doc_summary(&function.attrs), syn::LitStr::value);
+        let cfgs = function
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("cfg") || a.path().is_ident("cfg_attr"))
+            .cloned()
+            .collect();
+        Item {
+            kind,
+            full_name: format!("{prefix}::{}::{name}", kind.segment()),
+            description,
+            idempotent: args.idempotent.is_some_and(|flag| flag.value),
+            version,
+            version_key,
+            uses,
+            context: shape.context.cloned(),
+            input: shape.input.cloned(),
+            output: shape.output.cloned(),
+            cfgs,
+            function,
+        }
+    }
+}
+
+fn resolve_prefix(args: &Args, diagnostics: &mut Diagnostics) -> String {
+    if let Some(prefix) = &args.prefix {
+        let value = prefix.value();
+        if let Err(message) = naming::check(&value, Part::Prefix) {
+            diagnostics.error(prefix, message);
+        }
+        return value;
+    }
+    let span = args.crate_prefix.unwrap_or_else(Span::call_site);
+    match std::env::var("CARGO_PKG_NAME") {
+        Ok(package) => {
+            if let Err(message) = naming::check(&package, Part::Prefix) {
+                let fix = naming::suggest(&package)
+                    .map_or_else(String::new, |s| format!(" = \"{s}\""));
+                diagnostics.error_at(
+                    span,
+                    format!(
+                        "the default crate prefix is the package name `{package}`, which breaks \
+                         the naming convention ({message}); the macro never changes a wire name \
+                         silently, so set one explicitly: `prefix{fix}`"
+                    ),
+                );
+            }
+            package
+        }
+        Err(_) => {
+            diagnostics.error_at(
+                span,
+                "CARGO_PKG_NAME is not set, so there is no default crate prefix (is this built \
+                 outside Cargo?); set one explicitly: `prefix = \"my-crate\"`",
+            );
+            String::new()
+        }
+    }
+}
+
+fn resolve_name(kind: Kind, args: &Args, ident: &syn::Ident, diagnostics: &mut Diagnostics) -> String {
+    let part = Part::Name(kind.segment());
+    if let Some(name) = &args.name {
+        let value = name.value();
+        if let Err(message) = naming::check(&value, part) {
+            diagnostics.error(name, message);
+        }
+        return value;
+    }
+    let value = naming::default_name(ident);
+    if let Err(message) = naming::check(&value, part) {
+        diagnostics.error(
+            ident,
+            format!(
+                "the default {} name is the function's name in kebab-case, and here: {message}; \
+                 give one explicitly with `name = \"...\"`",
+                kind.segment()
+            ),
+        );
+    }
+    value
+}
+
+fn resolve_version(args: &Args, diagnostics: &mut Diagnostics) -> (String, Vec<u8>) {
+    let default = || {
+        let v = version::parse(version::DEFAULT).unwrap_or_else(|_| semver::Version::new(1, 0, 0));
+        (version::DEFAULT.to_owned(), version::sort_key(&v))
+    };
+    let Some(literal) = &args.version else { return default() };
+    let text = literal.value();
+    match version::parse(&text) {
+        Ok(parsed) => (text, version::sort_key(&parsed)),
+        Err(message) => {
+            diagnostics.error(literal, message);
+            (text, default().1)
+        }
+    }
+}
+
+/// The first paragraph of the doc comment, each line trimmed, joined with single spaces.
+fn doc_summary(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        let Meta::NameValue(meta) = &attr.meta else { continue };
+        let Expr::Lit(expr) = &meta.value else { continue };
+        let Lit::Str(text) = &expr.lit else { continue };
+        lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()).collect::<Vec<_>>());
+    }
+    lines
+        .iter()
+        .skip_while(|line| line.is_empty())
+        .take_while(|line| !line.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doc_summary;
+
+    #[test]
+    fn description_is_the_trimmed_first_paragraph() {
+        let item: syn::ItemFn = syn::parse_quote! {
+            ///
+            ///   Provision an Azure VM
+            ///  in a resource group.
+            ///
+            /// Details that stay out of the summary.
+            fn f() {}
+        };
+        assert_eq!(doc_summary(&item.attrs), "Provision an Azure VM in a resource group.");
+    }
+
+    #[test]
+    fn block_doc_comments_count_too() {
+        let item: syn::ItemFn = syn::parse_quote! {
+            /** First line
+                second line
+
+                rest */
+            fn f() {}
+        };
+        assert_eq!(doc_summary(&item.attrs), "First line second line");
+    }
+}

@@ -1,0 +1,167 @@
+//! What only an orchestration's companion holds: `VERSION`, `ACTIVITIES_USED`, the typed helpers
+//! that start it from a client or call it as a sub-orchestration, and registration.
+
+use crate::companion::function_path;
+use crate::item::Item;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
+    let version = &item.version;
+    let used = item.uses.iter().map(|path| {
+        let path = path.from_child();
+        quote!(#path::NAME)
+    });
+    let typed = (item.input.is_some() && item.output.is_some()).then(typed_helpers);
+    let register = registration(item, degraded);
+    quote! {
+        /// The version this function is registered at, and that its helpers start and call.
+        pub const VERSION: &str = #version;
+
+        /// Full names of the activities and sub-orchestrations this orchestration calls through
+        /// their companion modules, plus those listed in `uses(...)`: in order of first
+        /// appearance, each resolved by the compiler.
+        pub const ACTIVITIES_USED: &[&str] = &[#(#used),*];
+
+        #typed
+        #register
+    }
+}
+
+fn typed_helpers() -> TokenStream {
+    quote! {
+        /// Runs this orchestration, at exactly [`VERSION`], as a sub-orchestration with an
+        /// instance id derived from the parent's.
+        ///
+        /// # Panics
+        ///
+        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[inline]
+        pub fn call(
+            ctx: &::duroxide::OrchestrationContext,
+            input: &Input,
+        ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
+            ctx.schedule_sub_orchestration_versioned(
+                NAME,
+                ::core::option::Option::Some(::std::string::String::from(VERSION)),
+                __encode(input),
+            )
+            .map(__decode)
+        }
+
+        /// Runs this orchestration, at exactly [`VERSION`], as a sub-orchestration with the
+        /// given instance id.
+        ///
+        /// # Panics
+        ///
+        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[inline]
+        pub fn call_with_id(
+            ctx: &::duroxide::OrchestrationContext,
+            instance_id: impl ::core::convert::Into<::std::string::String>,
+            input: &Input,
+        ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
+            ctx.schedule_sub_orchestration_versioned_with_id(
+                NAME,
+                ::core::option::Option::Some(::std::string::String::from(VERSION)),
+                instance_id,
+                __encode(input),
+            )
+            .map(__decode)
+        }
+
+        /// Starts a new instance of this orchestration, at exactly [`VERSION`].
+        ///
+        /// # Errors
+        ///
+        /// The input cannot be encoded, or the provider fails to enqueue the instance.
+        pub async fn start(
+            client: &::duroxide::Client,
+            instance_id: impl ::core::convert::Into<::std::string::String>,
+            input: &Input,
+        ) -> ::core::result::Result<(), ::duroxide::ClientError> {
+            client
+                .start_orchestration_versioned_typed(instance_id, NAME, VERSION, input)
+                .await
+        }
+
+        /// Waits for an instance to finish: `Ok(Ok(output))` when it completed,
+        /// `Ok(Err(message))` when it failed.
+        ///
+        /// # Errors
+        ///
+        /// A timeout, a provider failure, or an output that does not decode as [`Output`].
+        #[inline]
+        pub fn wait<'a>(
+            client: &'a ::duroxide::Client,
+            instance_id: &'a str,
+            timeout: ::core::time::Duration,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                ::core::result::Result<Output, ::std::string::String>,
+                ::duroxide::ClientError,
+            >,
+        > + 'a {
+            client.wait_for_orchestration_typed::<Output>(instance_id, timeout)
+        }
+
+        // duroxide 0.1.32 has no typed API for versioned sub-orchestrations, so these two mirror
+        // its private codec byte for byte: a JSON string travels as its raw content, and
+        // decoding falls back to reading the payload as a raw string.
+        #[inline]
+        fn __encode(input: &Input) -> ::std::string::String {
+            match ::serde_json::to_value(input) {
+                ::core::result::Result::Ok(::serde_json::Value::String(raw)) => raw,
+                ::core::result::Result::Ok(value) => ::serde_json::to_string(&value)
+                    .unwrap_or_else(|error| ::core::panic!("encode {}: {}", NAME, error)),
+                ::core::result::Result::Err(error) => ::core::panic!("encode {}: {}", NAME, error),
+            }
+        }
+
+        #[inline]
+        #[allow(clippy::needless_pass_by_value)]
+        fn __decode(
+            result: ::core::result::Result<::std::string::String, ::std::string::String>,
+        ) -> ::core::result::Result<Output, ::std::string::String> {
+            let payload = result?;
+            match ::serde_json::from_str::<Output>(&payload) {
+                ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+                ::core::result::Result::Err(_) => {
+                    ::serde_json::from_value(::serde_json::Value::String(payload))
+                        .map_err(|error| ::std::string::ToString::to_string(&error))
+                }
+            }
+        }
+    }
+}
+
+/// The registration `registry!` calls; see the activity's for why both slots exist.
+fn registration(item: &Item, degraded: bool) -> TokenStream {
+    let function = function_path(&item.function);
+    let explicit_version = item.version_key != default_key();
+    let body = match (degraded, explicit_version) {
+        (true, _) => quote!(builder),
+        (false, false) => quote!(builder.register_typed(NAME, #function)),
+        (false, true) => quote!(builder.register_versioned_typed(NAME, VERSION, #function)),
+    };
+    quote! {
+        #[doc(hidden)]
+        #[inline]
+        pub fn __register_orchestration(
+            builder: ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
+        ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder {
+            #body
+        }
+        #[doc(hidden)]
+        #[inline]
+        pub fn __register_activity(
+            builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
+        ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
+            builder
+        }
+    }
+}
+
+fn default_key() -> Vec<u8> {
+    crate::version::sort_key(&semver::Version::new(1, 0, 0))
+}

@@ -1,0 +1,349 @@
+//! `registry!`: parse the lists, check what can be checked on paths alone, and generate the
+//! registry functions, the inventory and the const-evaluated cross-item checks.
+//!
+//! Macro invocations share no state, so `registry!` never sees the items it lists. Everything it
+//! knows about them comes from their companion modules, read in const evaluation: one shared
+//! table per list and one assertion per entry, which keeps the generated code linear.
+
+use crate::args::path_text;
+use crate::diagnostics::Diagnostics;
+use heck::ToShoutySnakeCase;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{Attribute, Token};
+
+mod checks;
+
+/// One listed item: its `#[cfg]`s, its companion path, and the name its `names` constant takes.
+pub(crate) struct Entry {
+    pub(crate) cfgs: Vec<Attribute>,
+    pub(crate) path: syn::Path,
+    alias: Option<Ident>,
+}
+
+
+#[derive(Default)]
+pub(crate) struct Registry {
+    pub(crate) orchestrations: Vec<Entry>,
+    pub(crate) activities: Vec<Entry>,
+    names: Option<Ident>,
+}
+
+const KEYS: &str = "`orchestrations`, `activities`, `names`";
+
+/// Parses the whole input, collecting every problem rather than stopping at the first.
+fn parse(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Registry> {
+    let mut registry = Registry::default();
+    let mut seen: Vec<String> = Vec::new();
+    while !input.is_empty() {
+        let key: Ident = input.parse().map_err(|e| {
+            syn::Error::new(e.span(), format!("expected one of {KEYS}, like `activities: [activities::provision_vm]`"))
+        })?;
+        input.parse::<Token![:]>()?;
+        let text = key.to_string();
+        if seen.contains(&text) {
+            diagnostics.error(&key, format!("`{text}` is given twice; merge the two lists into one"));
+        }
+        seen.push(text.clone());
+        match text.as_str() {
+            "orchestrations" => registry.orchestrations.extend(parse_list(input, diagnostics)?),
+            "activities" => registry.activities.extend(parse_list(input, diagnostics)?),
+            "names" => registry.names = Some(input.parse()?),
+            _ => {
+                diagnostics.error(&key, format!("unknown key `{text}` in registry!; expected one of {KEYS}"));
+                // Skip the value so that later keys are still checked.
+                if input.peek(syn::token::Bracket) {
+                    let _ = parse_list(input, &mut Diagnostics::default());
+                } else {
+                    let _: TokenStream = input.step(|c| Ok(skip_to_comma(*c)))?;
+                }
+            }
+        }
+        if input.is_empty() {
+            break;
+        }
+        input.parse::<Token![,]>()?;
+    }
+    Ok(registry)
+}
+
+fn skip_to_comma(mut cursor: syn::buffer::Cursor) -> (TokenStream, syn::buffer::Cursor) {
+    let mut skipped = TokenStream::new();
+    while let Some((tree, next)) = cursor.token_tree() {
+        if matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+            break;
+        }
+        skipped.extend([tree]);
+        cursor = next;
+    }
+    (skipped, cursor)
+}
+
+fn parse_list(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Vec<Entry>> {
+    let content;
+    syn::bracketed!(content in input);
+    let mut entries = Vec::new();
+    while !content.is_empty() {
+        let attrs = content.call(Attribute::parse_outer)?;
+        for attr in attrs.iter().filter(|a| !a.path().is_ident("cfg")) {
+            diagnostics.error(attr, "only `#[cfg(...)]` attributes can go on a registry! entry");
+        }
+        let path = content.call(syn::Path::parse_mod_style)?;
+        let alias = if content.peek(Token![as]) {
+            content.parse::<Token![as]>()?;
+            Some(content.parse()?)
+        } else {
+            None
+        };
+        let cfgs = attrs.into_iter().filter(|a| a.path().is_ident("cfg")).collect();
+        entries.push(Entry { cfgs, path, alias });
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(entries)
+}
+
+pub(crate) fn expand(input: TokenStream) -> TokenStream {
+    let mut diagnostics = Diagnostics::default();
+    let parser = |stream: ParseStream| parse(stream, &mut diagnostics);
+    let registry = match syn::parse::Parser::parse2(parser, input) {
+        Ok(registry) => registry,
+        Err(error) => {
+            diagnostics.push(error);
+            Registry::default()
+        }
+    };
+    check_repeated_paths(&registry, &mut diagnostics);
+    let mut output = generate(&registry);
+    diagnostics.emit_into(&mut output);
+    output
+}
+
+/// The same path twice is caught here, on the tokens; two paths that reach items with the same
+/// name are caught in const evaluation, where the names are known.
+fn check_repeated_paths(registry: &Registry, diagnostics: &mut Diagnostics) {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for (list, entries) in [("orchestrations", &registry.orchestrations), ("activities", &registry.activities)] {
+        for entry in entries {
+            let text = path_text(&entry.path);
+            if let Some((_, first_list)) = seen.iter().find(|(t, _)| *t == text) {
+                let where_ = if *first_list == list {
+                    format!("in `{list}`")
+                } else {
+                    format!("under both `{first_list}` and `{list}`")
+                };
+                diagnostics.error(&entry.path, format!("`{text}` is listed twice {where_}; remove this entry"));
+            } else {
+                seen.push((text, list));
+            }
+        }
+    }
+}
+
+fn generate(registry: &Registry) -> TokenStream {
+    let info_types = info_types();
+    let activities = activity_registry(&registry.activities);
+    let orchestrations = orchestration_registry(&registry.orchestrations);
+    let inventory = inventory(registry);
+    let names = registry.names.as_ref().map(|module| names_module(module, registry));
+    let checks = checks::generate(registry);
+    quote! {
+        #info_types
+        #activities
+        #orchestrations
+        #inventory
+        #names
+        #checks
+    }
+}
+
+fn info_types() -> TokenStream {
+    quote! {
+        /// What the inventory says about one orchestration. Every field comes from the code.
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Serialize)]
+        pub struct OrchestrationInfo {
+            /// The full name, `{crate}::orchestration::{name}`.
+            pub name: &'static str,
+            /// The first paragraph of the function's doc comment.
+            pub description: &'static str,
+            /// The input type, as written in the signature.
+            pub input_type: &'static str,
+            /// The output type, as written in the signature.
+            pub output_type: &'static str,
+            /// Full names of the activities and sub-orchestrations it calls.
+            pub activities_used: ::std::vec::Vec<&'static str>,
+            /// The version it is registered at.
+            pub version: &'static str,
+        }
+
+        /// What the inventory says about one activity. Every field comes from the code.
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Serialize)]
+        pub struct ActivityInfo {
+            /// The full name, `{crate}::activity::{name}`.
+            pub name: &'static str,
+            /// The first paragraph of the function's doc comment.
+            pub description: &'static str,
+            /// The input type, as written in the signature.
+            pub input_type: &'static str,
+            /// The output type, as written in the signature.
+            pub output_type: &'static str,
+            /// Whether duroxide may safely run it again with the same input.
+            pub idempotent: bool,
+        }
+    }
+}
+
+fn activity_registry(entries: &[Entry]) -> TokenStream {
+    let steps = entries.iter().map(|entry| {
+        let (cfgs, path) = (&entry.cfgs, &entry.path);
+        quote_spanned! {path.span()=>
+            #(#cfgs)*
+            let builder = #path::__register_activity(builder);
+        }
+    });
+    quote! {
+        /// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
+        ///
+        /// Consumers can merge it into their own registry with `.merge()`.
+        #[must_use]
+        pub fn create_activity_registry() -> ::duroxide::runtime::registry::ActivityRegistry {
+            let builder = ::duroxide::runtime::registry::ActivityRegistry::builder();
+            #(#steps)*
+            builder.build()
+        }
+    }
+}
+
+fn orchestration_registry(entries: &[Entry]) -> TokenStream {
+    let registrations = entries.iter().map(|entry| {
+        let (cfgs, path) = (&entry.cfgs, &entry.path);
+        quote_spanned!(path.span()=> #(#cfgs)* #path::__register_orchestration,)
+    });
+    let keys = entries.iter().map(|entry| {
+        let (cfgs, path) = (&entry.cfgs, &entry.path);
+        quote_spanned!(path.span()=> #(#cfgs)* #path::__VERSION_KEY,)
+    });
+    quote! {
+        /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
+        ///
+        /// Versions of one orchestration are registered in ascending order, whatever the order
+        /// of the list. Consumers can merge it into their own registry with `.merge()`.
+        #[must_use]
+        pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
+            type Builder = ::duroxide::OrchestrationRegistryBuilder;
+            const REGISTER: &[fn(Builder) -> Builder] = &[#(#registrations)*];
+            const KEYS: &[&[u8]] = &[#(#keys)*];
+            // duroxide panics on a version registered after a later one; sorting at compile
+            // time makes that impossible at no run-time cost.
+            const ORDER: [usize; KEYS.len()] = __duroxide_registry::version_order(KEYS);
+            let mut builder = ::duroxide::OrchestrationRegistry::builder();
+            for &index in &ORDER {
+                builder = REGISTER[index](builder);
+            }
+            builder.build()
+        }
+    }
+}
+
+fn inventory(registry: &Registry) -> TokenStream {
+    let orchestrations = registry.orchestrations.iter().map(|entry| {
+        let (cfgs, path) = (&entry.cfgs, &entry.path);
+        quote_spanned! {path.span()=>
+            #(#cfgs)*
+            OrchestrationInfo {
+                name: #path::NAME,
+                description: #path::DESCRIPTION,
+                input_type: #path::__INPUT_TYPE,
+                output_type: #path::__OUTPUT_TYPE,
+                activities_used: #path::__USES.to_vec(),
+                version: #path::__VERSION,
+            },
+        }
+    });
+    let activities = registry.activities.iter().map(|entry| {
+        let (cfgs, path) = (&entry.cfgs, &entry.path);
+        quote_spanned! {path.span()=>
+            #(#cfgs)*
+            ActivityInfo {
+                name: #path::NAME,
+                description: #path::DESCRIPTION,
+                input_type: #path::__INPUT_TYPE,
+                output_type: #path::__OUTPUT_TYPE,
+                idempotent: #path::__IDEMPOTENT,
+            },
+        }
+    });
+    quote! {
+        /// Every orchestration listed in `registry!`, for discovery at run time.
+        #[must_use]
+        pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
+            ::std::vec![#(#orchestrations)*]
+        }
+
+        /// Every activity listed in `registry!`, for discovery at run time.
+        #[must_use]
+        pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
+            ::std::vec![#(#activities)*]
+        }
+    }
+}
+
+/// The pattern's `names::orchestrations::PROVISION_POSTGRES` constants, taken from the
+/// companions so that they cannot drift.
+fn names_module(module: &Ident, registry: &Registry) -> TokenStream {
+    let constants = |entries: &[Entry]| -> Vec<TokenStream> {
+        entries
+            .iter()
+            .map(|entry| {
+                let (cfgs, path) = (&entry.cfgs, &entry.path);
+                let ident = entry.alias.clone().unwrap_or_else(|| {
+                    let last = path.segments.last().map_or_else(String::new, |s| s.ident.to_string());
+                    format_ident!("{}", last.trim_start_matches("r#").to_shouty_snake_case(), span = path.span())
+                });
+                let doc = format!("The name of [`{}`](super::super::{}).", path_text(path), path_text(path));
+                let target = child_path(path, 2);
+                quote! {
+                    #(#cfgs)*
+                    #[doc = #doc]
+                    pub const #ident: &str = #target::NAME;
+                }
+            })
+            .collect()
+    };
+    let orchestrations = constants(&registry.orchestrations);
+    let activities = constants(&registry.activities);
+    quote! {
+        /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
+        pub mod #module {
+            /// Orchestration names.
+            pub mod orchestrations {
+                #(#orchestrations)*
+            }
+            /// Activity names.
+            pub mod activities {
+                #(#activities)*
+            }
+        }
+    }
+}
+
+/// `path` as seen from `depth` modules below where it was written.
+pub(crate) fn child_path(path: &syn::Path, depth: usize) -> TokenStream {
+    let first = path.segments.first().map(|s| &s.ident);
+    if path.leading_colon.is_some() || first.is_some_and(|i| i == "crate") {
+        return quote!(#path);
+    }
+    let supers = (0..depth).map(|_| Ident::new("super", Span::call_site()));
+    let segments: Vec<&Ident> = path.segments.iter().map(|s| &s.ident).collect();
+    match first {
+        Some(first) if first == "self" => {
+            let rest = &segments[1..];
+            quote!(#(#supers)::* #(:: #rest)*)
+        }
+        _ => quote!(#(#supers::)* #(#segments)::*),
+    }
+}

@@ -1,0 +1,256 @@
+//! Parsing and checking of the annotated function's signature.
+//!
+//! Only the signature is parsed; the body stays raw tokens (as in tokio-macros and
+//! tracing-attributes), which keeps the macro cheap and lets the function be re-emitted exactly
+//! as written.
+
+use crate::args::Kind;
+use crate::diagnostics::Diagnostics;
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::parse::{Parse, ParseStream};
+use syn::{Attribute, FnArg, GenericArgument, PathArguments, ReturnType, Signature, Type, Visibility};
+
+/// An `fn` item whose body is kept as tokens.
+pub(crate) struct Function {
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) vis: Visibility,
+    pub(crate) sig: Signature,
+    pub(crate) body: TokenStream,
+}
+
+impl Parse for Function {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let vis = input.parse()?;
+        let sig = input.parse()?;
+        let body = input.step(|cursor| match cursor.token_tree() {
+            Some((tree @ proc_macro2::TokenTree::Group(_), rest))
+                if cursor.group(proc_macro2::Delimiter::Brace).is_some() =>
+            {
+                Ok((tree.into_token_stream(), rest))
+            }
+            _ => Err(cursor.error("expected the function body")),
+        })?;
+        Ok(Function { attrs, vis, sig, body })
+    }
+}
+
+impl ToTokens for Function {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for attr in &self.attrs {
+            attr.to_tokens(tokens);
+        }
+        self.vis.to_tokens(tokens);
+        self.sig.to_tokens(tokens);
+        self.body.to_tokens(tokens);
+    }
+}
+
+/// The parts of a valid signature that generation needs.
+pub(crate) struct Shape<'a> {
+    pub(crate) context: Option<&'a Type>,
+    pub(crate) input: Option<&'a Type>,
+    pub(crate) output: Option<&'a Type>,
+}
+
+/// Checks the signature against `async fn f(ctx: Context, input: In) -> Result<Out, String>`,
+/// pushing one error per problem, and returns whatever parts could be found.
+pub(crate) fn check<'a>(kind: Kind, sig: &'a Signature, diagnostics: &mut Diagnostics) -> Shape<'a> {
+    let attr = format!("#[{}]", kind.segment());
+    let expected = expected_signature(kind, &sig.ident);
+    if sig.asyncness.is_none() {
+        diagnostics.error(
+            sig.fn_token,
+            format!("{attr} functions must be `async`; write `{expected}`"),
+        );
+    }
+    if let Some(constness) = &sig.constness {
+        diagnostics.error(constness, format!("{attr} functions cannot be `const`; remove it"));
+    }
+    if let syn::Safety::Unsafe(unsafety) = &sig.safety {
+        diagnostics.error(
+            unsafety,
+            format!("{attr} functions cannot be `unsafe`: duroxide calls them through safe code; remove it"),
+        );
+    }
+    if let Some(abi) = &sig.abi {
+        diagnostics.error(abi, format!("{attr} functions cannot declare an ABI; remove it"));
+    }
+    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+        diagnostics.error(
+            &sig.generics,
+            format!(
+                "{attr} functions cannot be generic: duroxide registers one concrete function per \
+                 name; use concrete input and output types"
+            ),
+        );
+    }
+    if let Some(variadic) = &sig.variadic {
+        diagnostics.error(variadic, format!("{attr} functions cannot be variadic"));
+    }
+    let typed: Vec<&Type> = sig
+        .inputs
+        .iter()
+        .filter_map(|arg| match arg {
+            FnArg::Receiver(receiver) => {
+                diagnostics.error(
+                    receiver,
+                    format!(
+                        "{attr} goes on a free function at module level, not on a method; move \
+                         `{}` out of the `impl` block",
+                        sig.ident
+                    ),
+                );
+                None
+            }
+            FnArg::Typed(pat) => Some(&*pat.ty),
+        })
+        .collect();
+    for ty in &typed {
+        check_no_impl_trait(ty, &attr, diagnostics);
+    }
+    let has_receiver = typed.len() != sig.inputs.len();
+    if !has_receiver && sig.inputs.len() != 2 {
+        let message = format!(
+            "{attr} functions take exactly two parameters, the context and the input, found {}; \
+             write `{expected}`",
+            sig.inputs.len()
+        );
+        if sig.inputs.is_empty() {
+            diagnostics.error_at(sig.paren_token.span.join(), message);
+        } else {
+            diagnostics.error(&sig.inputs, message);
+        }
+    }
+    let context = typed.first().copied();
+    if let Some(context) = context {
+        check_context_kind(kind, context, diagnostics);
+    }
+    Shape {
+        context,
+        input: typed.get(1).copied().filter(|_| typed.len() == 2),
+        output: result_ok_type(kind, sig, &expected, diagnostics),
+    }
+}
+
+fn expected_signature(kind: Kind, ident: &syn::Ident) -> String {
+    match kind {
+        Kind::Activity => format!(
+            "async fn {ident}(ctx: ActivityContext, input: YourInput) -> Result<YourOutput, String>"
+        ),
+        Kind::Orchestration => format!(
+            "async fn {ident}(ctx: OrchestrationContext, input: YourInput) -> Result<YourOutput, String>"
+        ),
+    }
+}
+
+fn check_no_impl_trait(ty: &Type, attr: &str, diagnostics: &mut Diagnostics) {
+    match ty {
+        Type::ImplTrait(impl_trait) => diagnostics.error(
+            impl_trait,
+            format!(
+                "{attr} parameters cannot use `impl Trait`: duroxide needs one concrete type to \
+                 serialize; name the type"
+            ),
+        ),
+        Type::Reference(reference) => check_no_impl_trait(&reference.elem, attr, diagnostics),
+        Type::Paren(paren) => check_no_impl_trait(&paren.elem, attr, diagnostics),
+        Type::Group(group) => check_no_impl_trait(&group.elem, attr, diagnostics),
+        Type::Tuple(tuple) => {
+            for elem in &tuple.elems {
+                check_no_impl_trait(elem, attr, diagnostics);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Catches the obvious mix-up syntactically so the message can say what to do; aliased imports
+/// are judged by the type checker through the assertion that generation emits.
+pub(crate) fn check_context_kind(kind: Kind, context: &Type, diagnostics: &mut Diagnostics) {
+    let Some(last) = last_segment(context) else { return };
+    let (wrong, right) = match kind {
+        Kind::Activity => ("OrchestrationContext", "ActivityContext"),
+        Kind::Orchestration => ("ActivityContext", "OrchestrationContext"),
+    };
+    if last == wrong {
+        diagnostics.error(
+            context,
+            format!(
+                "#[{}] functions receive `{right}` as their first parameter, not `{wrong}`; \
+                 change the type to `duroxide::{right}`{}",
+                kind.segment(),
+                match kind {
+                    Kind::Activity => "",
+                    Kind::Orchestration => ", or make this function an #[activity]",
+                }
+            ),
+        );
+    }
+}
+
+/// Whether the context type was already reported by [`check_context_kind`].
+pub(crate) fn context_is_wrong_kind(kind: Kind, context: &Type) -> bool {
+    let wrong = match kind {
+        Kind::Activity => "OrchestrationContext",
+        Kind::Orchestration => "ActivityContext",
+    };
+    last_segment(context).as_deref() == Some(wrong)
+}
+
+fn last_segment(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().map(|s| s.ident.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn result_ok_type<'a>(
+    kind: Kind,
+    sig: &'a Signature,
+    expected: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'a Type> {
+    let attr = format!("#[{}]", kind.segment());
+    let ty = match &sig.output {
+        ReturnType::Default => {
+            let after_params = sig.paren_token.span.close();
+            diagnostics.error_at(
+                after_params,
+                format!("{attr} functions must return `Result<YourOutput, String>`; write `{expected}`"),
+            );
+            return None;
+        }
+        ReturnType::Type(_, ty) => ty,
+    };
+    let ok = match &**ty {
+        Type::Path(path) if path.qself.is_none() => path.path.segments.last().and_then(|last| {
+            if last.ident != "Result" {
+                return None;
+            }
+            match &last.arguments {
+                PathArguments::AngleBracketed(args) if (1..=2).contains(&args.args.len()) => {
+                    match &args.args[0] {
+                        GenericArgument::Type(ok) => Some(ok),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }),
+        _ => None,
+    };
+    if ok.is_none() {
+        diagnostics.error(
+            ty,
+            format!(
+                "{attr} functions must return `Result<YourOutput, String>`: duroxide records the \
+                 `Err` string as the failure; write `{expected}`"
+            ),
+        );
+    }
+    ok
+}
