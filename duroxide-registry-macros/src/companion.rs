@@ -167,7 +167,7 @@ fn rewrite_for_child(tokens: TokenStream, mut at_path_start: bool) -> TokenStrea
                 let starts_path = at_path_start || !previous_colon;
                 if starts_path && (ident == "Input" || ident == "Output" || ident == "super") {
                     out.push(TokenTree::Ident(proc_macro2::Ident::new("super", ident.span())));
-                    out.extend(quote!(::).into_iter());
+                    out.extend(quote!(::));
                     out.push(TokenTree::Ident(ident));
                 } else if starts_path && ident == "self" {
                     out.push(TokenTree::Ident(proc_macro2::Ident::new("super", ident.span())));

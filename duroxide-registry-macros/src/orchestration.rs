@@ -9,7 +9,7 @@ use quote::quote;
 pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     let version = &item.version;
     let used = item.uses.iter().map(|path| {
-        let path = path.from_child();
+        let path = path.seen_from_child();
         quote!(#path::NAME)
     });
     let typed = (item.input.is_some() && item.output.is_some()).then(typed_helpers);

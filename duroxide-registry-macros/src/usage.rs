@@ -30,7 +30,7 @@ impl ModulePath {
     }
 
     /// The path as seen from inside a companion module, one level below where it was written.
-    pub(crate) fn from_child(&self) -> TokenStream {
+    pub(crate) fn seen_from_child(&self) -> TokenStream {
         let mut segments = self.0.iter();
         let first = segments.next();
         let rest: Vec<&Ident> = segments.collect();
@@ -170,7 +170,7 @@ mod tests {
         let tokens: TokenStream = "{ ::other::a::call(&c, &i); super::b::NAME; self::c::NAME; }".parse().unwrap();
         let mut found = Vec::new();
         scan(&tokens, &mut found);
-        let rewritten: Vec<String> = found.iter().map(|p| p.from_child().to_string()).collect();
+        let rewritten: Vec<String> = found.iter().map(|p| p.seen_from_child().to_string()).collect();
         assert_eq!(rewritten, [":: other :: a", "super :: super :: b", "super :: c"]);
     }
 }
