@@ -1,7 +1,7 @@
 //! What only an activity's companion holds: the function under the pattern's `activity` name,
 //! `IDEMPOTENT`, the typed helpers that schedule it from an orchestration, and registration.
 
-use crate::companion::function_path;
+use crate::companion::{from_child, function_path};
 use crate::item::Item;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,16 +22,39 @@ pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
 
 fn typed_helpers(item: &Item) -> TokenStream {
     let function = function_path(&item.function);
-    quote! {
-        /// The activity function itself, under the name the pattern's consumers use
-        /// (`activities::provision_vm::activity`).
-        #[inline]
-        pub fn activity(
-            ctx: ::duroxide::ActivityContext,
-            input: Input,
-        ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {
-            #function(ctx, input)
+    let activity = match &item.config {
+        None => quote! {
+            /// The activity function itself, under the name the pattern's consumers use
+            /// (`activities::provision_vm::activity`).
+            #[inline]
+            pub fn activity(
+                ctx: ::duroxide::ActivityContext,
+                input: Input,
+            ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {
+                #function(ctx, input)
+            }
+        },
+        Some(config) => {
+            let config = from_child(config);
+            quote! {
+                /// The type of the activity's `#[config]` parameter.
+                pub type Config = #config;
+
+                /// The activity function itself, under the name the pattern's consumers use
+                /// (`activities::provision_vm::activity`).
+                #[inline]
+                pub fn activity(
+                    ctx: ::duroxide::ActivityContext,
+                    input: Input,
+                    config: Config,
+                ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {
+                    #function(ctx, input, config)
+                }
+            }
         }
+    };
+    quote! {
+        #activity
 
         /// Schedules this activity from an orchestration.
         ///
@@ -83,23 +106,40 @@ fn typed_helpers(item: &Item) -> TokenStream {
     }
 }
 
-/// The registration `registry!` calls. The orchestration slot exists so that an activity listed
-/// under `orchestrations:` fails on `registry!`'s own check, with its own message.
+/// The registrations `registry!` calls. The orchestration slot exists so that an activity listed
+/// under `orchestrations:` fails on `registry!`'s own check, with its own message; likewise the
+/// plain slot of an activity that needs configuration is never reached, because `registry!`
+/// refuses to list it without a `config`.
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
-    let body = if degraded {
-        quote!(builder)
-    } else {
-        quote!(builder.register_typed(NAME, #function))
+    let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
+    let (plain, configured) = match (&item.config, degraded) {
+        (_, true) => (quote!(builder), quote!(<C>(builder: #builder, _config: &::std::sync::Arc<C>) -> #builder { builder })),
+        (None, false) => (
+            quote!(builder.register_typed(NAME, #function)),
+            quote!(<C>(builder: #builder, _config: &::std::sync::Arc<C>) -> #builder { __register_activity(builder) }),
+        ),
+        (Some(_), false) => (
+            quote!(builder),
+            quote! {
+                (builder: #builder, config: &Config) -> #builder {
+                    let config = ::core::clone::Clone::clone(config);
+                    builder.register_typed(NAME, move |ctx: ::duroxide::ActivityContext, input: Input| {
+                        #function(ctx, input, ::core::clone::Clone::clone(&config))
+                    })
+                }
+            },
+        ),
     };
     quote! {
         #[doc(hidden)]
         #[inline]
-        pub fn __register_activity(
-            builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
-        ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
-            #body
+        pub fn __register_activity(builder: #builder) -> #builder {
+            #plain
         }
+        #[doc(hidden)]
+        #[inline]
+        pub fn __register_activity_with_config #configured
         #[doc(hidden)]
         #[inline]
         pub fn __register_orchestration(

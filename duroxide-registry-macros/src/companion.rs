@@ -239,6 +239,7 @@ fn hidden_interface(item: &Item) -> TokenStream {
     let version = &item.version;
     let key = syn::LitByteStr::new(&item.version_key, Span::call_site());
     let idempotent = item.idempotent;
+    let needs_config = item.config.is_some();
     let uses = match item.kind {
         Kind::Orchestration => quote!(ACTIVITIES_USED),
         Kind::Activity => quote!(&[]),
@@ -256,6 +257,8 @@ fn hidden_interface(item: &Item) -> TokenStream {
         pub const __IDEMPOTENT: bool = #idempotent;
         #[doc(hidden)]
         pub const __USES: &[&str] = #uses;
+        #[doc(hidden)]
+        pub const __NEEDS_CONFIG: bool = #needs_config;
     }
 }
 

@@ -24,6 +24,8 @@ pub(crate) struct Item {
     pub(crate) context: Option<Type>,
     pub(crate) input: Option<Type>,
     pub(crate) output: Option<Type>,
+    /// The type of an activity's `#[config]` parameter, shared by every call.
+    pub(crate) config: Option<Type>,
     /// `#[cfg]` and `#[cfg_attr]` of the function, repeated on everything generated for it.
     pub(crate) cfgs: Vec<Attribute>,
 }
@@ -32,11 +34,12 @@ impl Item {
     pub(crate) fn from_tokens(
         kind: Kind,
         args: TokenStream,
-        function: Function,
+        mut function: Function,
         diagnostics: &mut Diagnostics,
     ) -> Item {
         let args = Args::parse(kind, args, diagnostics);
-        let shape = signature::check(kind, &function.sig, diagnostics);
+        let (has_config, config) = signature::take_config(kind, &mut function.sig, diagnostics);
+        let shape = signature::check(kind, &function.sig, has_config, diagnostics);
         let prefix = resolve_prefix(&args, diagnostics);
         let name = resolve_name(kind, &args, &function.sig.ident, diagnostics);
         let (version, version_key) = resolve_version(&args, diagnostics);
@@ -65,6 +68,7 @@ impl Item {
             context: shape.context.cloned(),
             input: shape.input.cloned(),
             output: shape.output.cloned(),
+            config,
             cfgs,
             function,
         }

@@ -159,6 +159,14 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
         ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
             builder
         }
+        #[doc(hidden)]
+        #[inline]
+        pub fn __register_activity_with_config<C>(
+            builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
+            _config: &::std::sync::Arc<C>,
+        ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
+            builder
+        }
     }
 }
 

@@ -29,9 +29,11 @@ pub(crate) struct Registry {
     pub(crate) orchestrations: Vec<Entry>,
     pub(crate) activities: Vec<Entry>,
     names: Option<Ident>,
+    /// The configuration type handed to activities with a `#[config]` parameter.
+    pub(crate) config: Option<syn::Type>,
 }
 
-const KEYS: &str = "`orchestrations`, `activities`, `names`";
+const KEYS: &str = "`orchestrations`, `activities`, `config`, `names`";
 
 /// Parses the whole input, collecting every problem rather than stopping at the first.
 fn parse(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Registry> {
@@ -51,6 +53,7 @@ fn parse(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Regis
             "orchestrations" => registry.orchestrations.extend(parse_list(input, diagnostics)?),
             "activities" => registry.activities.extend(parse_list(input, diagnostics)?),
             "names" => registry.names = Some(input.parse()?),
+            "config" => registry.config = Some(input.parse()?),
             _ => {
                 diagnostics.error(&key, format!("unknown key `{text}` in registry!; expected one of {KEYS}"));
                 // Skip the value so that later keys are still checked.
@@ -146,7 +149,7 @@ fn check_repeated_paths(registry: &Registry, diagnostics: &mut Diagnostics) {
 
 fn generate(registry: &Registry) -> TokenStream {
     let info_types = info_types();
-    let activities = activity_registry(&registry.activities);
+    let activities = activity_registry(&registry.activities, registry.config.as_ref());
     let orchestrations = orchestration_registry(&registry.orchestrations);
     let inventory = inventory(registry);
     let names = registry.names.as_ref().map(|module| names_module(module, registry));
@@ -197,23 +200,57 @@ fn info_types() -> TokenStream {
     }
 }
 
-fn activity_registry(entries: &[Entry]) -> TokenStream {
+fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStream {
+    let Some(config) = config else {
+        let steps = entries.iter().map(|entry| {
+            let (cfgs, path) = (&entry.cfgs, &entry.path);
+            quote_spanned! {path.span()=>
+                #(#cfgs)*
+                let builder = #path::__register_activity(builder);
+            }
+        });
+        return quote! {
+            /// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
+            ///
+            /// Consumers can merge it into their own registry with `.merge()`.
+            #[must_use]
+            pub fn create_activity_registry() -> ::duroxide::runtime::registry::ActivityRegistry {
+                let builder = ::duroxide::runtime::registry::ActivityRegistry::builder();
+                #(#steps)*
+                builder.build()
+            }
+        };
+    };
     let steps = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
         quote_spanned! {path.span()=>
             #(#cfgs)*
-            let builder = #path::__register_activity(builder);
+            let builder = #path::__register_activity_with_config(builder, &config);
         }
     });
+    let default = quote_spanned!(config.span()=> <#config as ::core::default::Default>::default());
     quote! {
-        /// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
+        /// Creates an `ActivityRegistry` holding every activity listed in `registry!`; those
+        /// with a `#[config]` parameter share `config`.
+        ///
+        /// Consumers can merge it into their own registry with `.merge()`.
+        #[must_use]
+        pub fn create_activity_registry_with_config(
+            config: #config,
+        ) -> ::duroxide::runtime::registry::ActivityRegistry {
+            let config = ::std::sync::Arc::new(config);
+            let builder = ::duroxide::runtime::registry::ActivityRegistry::builder();
+            #(#steps)*
+            builder.build()
+        }
+
+        /// Creates an `ActivityRegistry` holding every activity listed in `registry!`, with the
+        /// default configuration.
         ///
         /// Consumers can merge it into their own registry with `.merge()`.
         #[must_use]
         pub fn create_activity_registry() -> ::duroxide::runtime::registry::ActivityRegistry {
-            let builder = ::duroxide::runtime::registry::ActivityRegistry::builder();
-            #(#steps)*
-            builder.build()
+            create_activity_registry_with_config(#default)
         }
     }
 }

@@ -56,7 +56,12 @@ pub(crate) struct Shape<'a> {
 
 /// Checks the signature against `async fn f(ctx: Context, input: In) -> Result<Out, String>`,
 /// pushing one error per problem, and returns whatever parts could be found.
-pub(crate) fn check<'a>(kind: Kind, sig: &'a Signature, diagnostics: &mut Diagnostics) -> Shape<'a> {
+pub(crate) fn check<'a>(
+    kind: Kind,
+    sig: &'a Signature,
+    has_config: bool,
+    diagnostics: &mut Diagnostics,
+) -> Shape<'a> {
     let attr = format!("#[{}]", kind.segment());
     let expected = expected_signature(kind, &sig.ident);
     if sig.asyncness.is_none() {
@@ -111,10 +116,12 @@ pub(crate) fn check<'a>(kind: Kind, sig: &'a Signature, diagnostics: &mut Diagno
         check_no_impl_trait(ty, &attr, diagnostics);
     }
     let has_receiver = typed.len() != sig.inputs.len();
-    if !has_receiver && sig.inputs.len() != 2 {
+    let expected_count = if has_config { 3 } else { 2 };
+    if !has_receiver && sig.inputs.len() != expected_count {
         let message = format!(
-            "{attr} functions take exactly two parameters, the context and the input, found {}; \
+            "{attr} functions take exactly two parameters, the context and the input{}, found {}; \
              write `{expected}`",
+            if has_config { ", then the #[config] parameter" } else { "" },
             sig.inputs.len()
         );
         if sig.inputs.is_empty() {
@@ -129,9 +136,63 @@ pub(crate) fn check<'a>(kind: Kind, sig: &'a Signature, diagnostics: &mut Diagno
     }
     Shape {
         context,
-        input: typed.get(1).copied().filter(|_| typed.len() == 2),
+        input: typed.get(1).copied().filter(|_| typed.len() == expected_count),
         output: result_ok_type(kind, sig, &expected, diagnostics),
     }
+}
+
+/// Removes our `#[config]` marker from the parameters, so the function compiles as written, and
+/// returns whether the third parameter carries it, and its type when that type is valid. Only the third parameter of an activity may carry
+/// it: configuration is shared by every call of an activity, while an orchestration must be
+/// deterministic and gets everything through its input.
+pub(crate) fn take_config(
+    kind: Kind,
+    sig: &mut Signature,
+    diagnostics: &mut Diagnostics,
+) -> (bool, Option<Type>) {
+    let mut marked_third = false;
+    let mut found = None;
+    for (index, arg) in sig.inputs.iter_mut().enumerate() {
+        let FnArg::Typed(param) = arg else { continue };
+        let Some(position) = param.attrs.iter().position(|a| a.path().is_ident("config")) else {
+            continue;
+        };
+        let marker = param.attrs.remove(position);
+        marked_third |= index == 2;
+        if !matches!(marker.meta, syn::Meta::Path(_)) {
+            diagnostics.error(&marker, "`#[config]` takes no arguments; write `#[config] config: Arc<YourConfig>`");
+        }
+        if kind == Kind::Orchestration {
+            diagnostics.error(
+                &marker,
+                "orchestrations cannot take #[config]: they are replayed and must be \
+                 deterministic; pass what they need in the input, or read the configuration in an \
+                 activity",
+            );
+        } else if index != 2 {
+            diagnostics.error(
+                &marker,
+                "#[config] marks the third parameter, after the context and the input: \
+                 `(ctx: ActivityContext, input: YourInput, #[config] config: Arc<YourConfig>)`",
+            );
+        } else if !is_arc(&param.ty) {
+            diagnostics.error(
+                &param.ty,
+                "a #[config] parameter is shared by every call of the activity, so it is an \
+                 `Arc<YourConfig>`; write `#[config] config: Arc<YourConfig>`",
+            );
+        } else {
+            found = Some((*param.ty).clone());
+        }
+    }
+    (marked_third, found)
+}
+
+fn is_arc(ty: &Type) -> bool {
+    matches!(ty, Type::Path(path) if path.qself.is_none()
+        && path.path.segments.last().is_some_and(|last| {
+            last.ident == "Arc" && matches!(&last.arguments, PathArguments::AngleBracketed(a) if a.args.len() == 1)
+        }))
 }
 
 fn expected_signature(kind: Kind, ident: &syn::Ident) -> String {

@@ -33,6 +33,9 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
     }
     for entry in &registry.activities {
         asserts.extend(entry_checks(entry, List::Activities, first.as_deref()));
+        if registry.config.is_none() {
+            asserts.extend(config_check(entry));
+        }
     }
     let helpers = helpers();
     quote! {
@@ -108,6 +111,22 @@ fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
             __duroxide_registry::same_prefix(#path::NAME, __duroxide_registry::ALL_NAMES[0]),
             #prefix_message
         );
+    }
+}
+
+/// An activity with a `#[config]` parameter cannot be registered without a configuration.
+fn config_check(entry: &Entry) -> TokenStream {
+    let (cfgs, path) = (&entry.cfgs, &entry.path);
+    let text = path_text(path);
+    let span = path.segments.last().map_or_else(|| path.span(), |s| s.ident.span());
+    let message = format!(
+        "`{text}` takes a #[config] parameter, but this registry! has no configuration to give it; \
+         add `config: YourConfig,` to registry! (it then generates \
+         `create_activity_registry_with_config(config)`)"
+    );
+    quote_spanned! {span=>
+        #(#cfgs)*
+        const _: () = ::core::assert!(!#path::__NEEDS_CONFIG, #message);
     }
 }
 
