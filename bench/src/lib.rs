@@ -1,0 +1,14 @@
+//! Benchmarks of `duroxide-registry-macros` against the hand-written cross-crate registry
+//! pattern: what the macros cost at build time, and whether they cost anything at run time.
+//!
+//! - [`gen`] writes the same library twice, by hand and with the macros.
+//! - [`build_cost`] times `cargo check` and `cargo build` of both, alternating.
+//! - [`expand`] counts expanded lines with the nightly `-Zunpretty=expanded`.
+//! - `benches/runtime.rs` compares registry creation and activity dispatch.
+
+pub mod build_cost;
+pub mod expand;
+pub mod gen;
+pub mod measure;
+pub mod stats;
+pub mod workspace;

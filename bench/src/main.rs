@@ -1,0 +1,228 @@
+//! `cargo run -p registry-bench -- <command> [options]`
+//!
+//! Commands:
+//! - `build-cost`: generate both forms, time `cargo check` / `cargo build`, count expanded lines.
+//! - `runtime`: run `benches/runtime.rs` (registry creation and activity dispatch).
+//! - `all`: both.
+//!
+//! Options:
+//! - `--quick`: tiny sizes and one run, only to show that everything runs (for CI).
+//! - `--runs R`: rounds of the build-cost benchmark (default 5).
+//! - `--size NxM`: N activities and M orchestrations; repeatable (default 50x10 and 200x50).
+//! - `--macros DIR`: the macro crate to measure (default: this repository's).
+//! - `--no-expand`: skip the nightly expansion counts.
+
+use registry_bench::workspace::{Size, Workspace};
+use registry_bench::{build_cost, expand};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "usage: registry-bench <build-cost|runtime|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--no-expand]";
+
+struct Options {
+    command: String,
+    quick: bool,
+    runs: usize,
+    sizes: Vec<Size>,
+    macros: Option<PathBuf>,
+    expand: bool,
+}
+
+fn main() -> ExitCode {
+    let options = match parse(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let command = args.next().ok_or("no command given")?;
+    let mut options = Options {
+        command,
+        quick: false,
+        runs: 5,
+        sizes: Vec::new(),
+        macros: None,
+        expand: true,
+    };
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--quick" => options.quick = true,
+            "--no-expand" => options.expand = false,
+            "--runs" => options.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--size" => options.sizes.push(parse_size(&value()?)?),
+            "--macros" => options.macros = Some(PathBuf::from(value()?)),
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if options.quick {
+        // Three activities per orchestration need at least three activities.
+        options.sizes = vec![Size {
+            activities: 6,
+            orchestrations: 2,
+        }];
+        options.runs = 1;
+    } else if options.sizes.is_empty() {
+        options.sizes = vec![
+            Size {
+                activities: 50,
+                orchestrations: 10,
+            },
+            Size {
+                activities: 200,
+                orchestrations: 50,
+            },
+        ];
+    }
+    Ok(options)
+}
+
+fn parse_size(text: &str) -> Result<Size, String> {
+    let (n, m) = text
+        .split_once('x')
+        .ok_or(format!("--size {text}: expected NxM, like 200x50"))?;
+    let number = |s: &str| {
+        s.parse::<usize>()
+            .map_err(|e| format!("--size {text}: {e}"))
+    };
+    let size = Size {
+        activities: number(n)?,
+        orchestrations: number(m)?,
+    };
+    if size.activities == 0 {
+        return Err(format!(
+            "--size {text}: orchestrations need at least one activity to call"
+        ));
+    }
+    Ok(size)
+}
+
+fn run(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
+    match options.command.as_str() {
+        "build-cost" => build_cost(options),
+        "runtime" => runtime(options),
+        "all" => build_cost(options).and_then(|()| runtime(options)),
+        other => Err(format!("unknown command `{other}`\n{USAGE}").into()),
+    }
+}
+
+/// The repository root: this package's parent directory.
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the package is inside the repository")
+        .to_owned()
+}
+
+fn build_cost(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
+    let repo = repo();
+    let macros = options
+        .macros
+        .clone()
+        .unwrap_or_else(|| repo.join("duroxide-registry-macros"));
+    let dir = repo.join("target").join("registry-bench");
+    let workspace = Workspace::prepare(&dir, &repo, &macros, &options.sizes)?;
+    build_cost::warm_up(&workspace, &options.sizes)?;
+    let samples = build_cost::measure(&workspace, &options.sizes, options.runs)?;
+    let mut report = format!(
+        "## Build cost (medians; CPU = user + sys of cargo and rustc)\n\n{}",
+        build_cost::table(&build_cost::summarize(&samples, &options.sizes))
+    );
+    if !options.expand {
+        report.push_str("\nExpanded lines: skipped (--no-expand).\n");
+    } else if expand::nightly_available() {
+        let expansions = expand::measure(&workspace, &options.sizes)?;
+        report.push_str(&format!(
+            "\n## Expanded lines (nightly -Zunpretty=expanded)\n\n{}",
+            expand::table(&expansions)
+        ));
+    } else {
+        report.push_str("\nExpanded lines: skipped, no nightly toolchain installed.\n");
+    }
+    println!("{report}");
+    let file = dir.join("build-cost.md");
+    std::fs::write(&file, &report)?;
+    eprintln!("written to {}", file.display());
+    Ok(())
+}
+
+/// The runtime benchmark is a bench target; it is built by cargo like any other, in release
+/// for measurements and in the test profile for `--quick`, whose builds CI already has.
+fn runtime(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
+    let mut command = Command::new("cargo");
+    command.current_dir(repo());
+    if options.quick {
+        command.args([
+            "test",
+            "-p",
+            "registry-bench",
+            "--bench",
+            "runtime",
+            "--",
+            "--quick",
+        ]);
+    } else {
+        command.args(["bench", "-p", "registry-bench", "--bench", "runtime"]);
+    }
+    let status = command.status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the runtime benchmark failed: {status}").into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(args: &[&str]) -> Result<Options, String> {
+        parse(args.iter().map(|s| (*s).to_owned()))
+    }
+
+    #[test]
+    fn defaults_are_the_issues_two_sizes_and_five_runs() {
+        let options = parsed(&["build-cost"]).unwrap();
+        assert_eq!(options.runs, 5);
+        assert_eq!(options.sizes.len(), 2);
+        assert_eq!(
+            options.sizes[1],
+            Size {
+                activities: 200,
+                orchestrations: 50
+            }
+        );
+    }
+
+    #[test]
+    fn quick_is_one_small_run() {
+        let options = parsed(&["all", "--quick", "--size", "300x90"]).unwrap();
+        assert_eq!(options.runs, 1);
+        assert_eq!(
+            options.sizes,
+            [Size {
+                activities: 6,
+                orchestrations: 2
+            }]
+        );
+    }
+
+    #[test]
+    fn bad_sizes_and_options_are_refused() {
+        assert!(parsed(&["build-cost", "--size", "200"]).is_err());
+        assert!(parsed(&["build-cost", "--size", "0x5"]).is_err());
+        assert!(parsed(&["build-cost", "--runs"]).is_err());
+        assert!(parsed(&["build-cost", "--fast"]).is_err());
+    }
+}
