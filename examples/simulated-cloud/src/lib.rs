@@ -92,7 +92,10 @@ impl fmt::Display for CloudError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CloudError::QuotaExceeded { kind, limit } => {
-                write!(f, "quota exceeded: at most {limit} resources of kind `{kind}`")
+                write!(
+                    f,
+                    "quota exceeded: at most {limit} resources of kind `{kind}`"
+                )
             }
             CloudError::Storage(message) => write!(f, "simulated cloud storage: {message}"),
         }
@@ -111,14 +114,22 @@ struct State {
 }
 
 impl State {
-    fn ensure(&mut self, id: &str, kind: &str, properties: impl FnOnce(u64) -> Properties) -> Result<Provisioned, CloudError> {
+    fn ensure(
+        &mut self,
+        id: &str,
+        kind: &str,
+        properties: impl FnOnce(u64) -> Properties,
+    ) -> Result<Provisioned, CloudError> {
         if let Some(existing) = self.resources.get(id) {
             return Ok(Provisioned::Existing(existing.clone()));
         }
         if let Some(&limit) = self.quotas.get(kind) {
             let used = self.resources.values().filter(|r| r.kind == kind).count();
             if used >= limit as usize {
-                return Err(CloudError::QuotaExceeded { kind: kind.to_owned(), limit });
+                return Err(CloudError::QuotaExceeded {
+                    kind: kind.to_owned(),
+                    limit,
+                });
             }
         }
         self.next_serial += 1;
@@ -158,14 +169,18 @@ impl SimulatedCloud {
     /// A new, empty cloud that lives as long as its handles.
     #[must_use]
     pub fn in_memory() -> Self {
-        SimulatedCloud { store: Store::Memory(Arc::default()) }
+        SimulatedCloud {
+            store: Store::Memory(Arc::default()),
+        }
     }
 
     /// The cloud stored in the JSON file at `path`. Nothing is written until the first change,
     /// so merely opening a cloud leaves no file behind.
     #[must_use]
     pub fn at_path(path: impl Into<PathBuf>) -> Self {
-        SimulatedCloud { store: Store::File(Arc::new(path.into())) }
+        SimulatedCloud {
+            store: Store::File(Arc::new(path.into())),
+        }
     }
 
     /// `memory` for a new in-memory cloud, anything else as a file path.
@@ -289,7 +304,9 @@ impl SimulatedCloud {
 fn lock_memory(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
     // A panic while holding the lock cannot leave the state half-changed in a way that
     // matters to a simulation, so a poisoned lock is simply taken over.
-    state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    state
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn storage_error(what: &str, path: &Path, error: impl fmt::Display) -> CloudError {
@@ -299,7 +316,9 @@ fn storage_error(what: &str, path: &Path, error: impl fmt::Display) -> CloudErro
 fn load(path: &Path) -> Result<State, CloudError> {
     match fs::read(path) {
         Ok(bytes) if bytes.is_empty() => Ok(State::default()),
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| storage_error("cannot parse", path, e)),
+        Ok(bytes) => {
+            serde_json::from_slice(&bytes).map_err(|e| storage_error("cannot parse", path, e))
+        }
         Err(error) if error.kind() == ErrorKind::NotFound => Ok(State::default()),
         Err(error) => Err(storage_error("cannot read", path, error)),
     }
@@ -315,7 +334,8 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// processes sharing the cloud see each other's changes and never lose one.
 fn write_file<T>(path: &Path, f: impl FnOnce(&mut State) -> T) -> Result<T, CloudError> {
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|e| storage_error("cannot create the folder of", path, e))?;
+        fs::create_dir_all(dir)
+            .map_err(|e| storage_error("cannot create the folder of", path, e))?;
     }
     let lock_path = sibling(path, ".lock");
     let lock = OpenOptions::new()
@@ -324,10 +344,12 @@ fn write_file<T>(path: &Path, f: impl FnOnce(&mut State) -> T) -> Result<T, Clou
         .write(true)
         .open(&lock_path)
         .map_err(|e| storage_error("cannot open", &lock_path, e))?;
-    lock.lock().map_err(|e| storage_error("cannot lock", &lock_path, e))?;
+    lock.lock()
+        .map_err(|e| storage_error("cannot lock", &lock_path, e))?;
     let mut state = load(path)?;
     let value = f(&mut state);
-    let bytes = serde_json::to_vec_pretty(&state).map_err(|e| storage_error("cannot encode", path, e))?;
+    let bytes =
+        serde_json::to_vec_pretty(&state).map_err(|e| storage_error("cannot encode", path, e))?;
     // A process killed between these two steps leaves the old file intact.
     let temporary = sibling(path, ".tmp");
     fs::write(&temporary, bytes).map_err(|e| storage_error("cannot write", &temporary, e))?;
@@ -350,7 +372,12 @@ pub fn provisioning_delay() -> Duration {
 pub fn address(serial: u64) -> String {
     // Azure reserves the first four addresses of a subnet; the simulation copies that habit.
     let host = serial + 3;
-    format!("10.{}.{}.{}", (host >> 16) & 0xff, (host >> 8) & 0xff, host & 0xff)
+    format!(
+        "10.{}.{}.{}",
+        (host >> 16) & 0xff,
+        (host >> 8) & 0xff,
+        host & 0xff
+    )
 }
 
 #[cfg(test)]
@@ -365,11 +392,16 @@ mod tests {
     fn ensure_creates_once_and_then_returns_the_existing_resource() {
         let cloud = SimulatedCloud::in_memory();
         let first = cloud.ensure("vm/a", "vm", props).unwrap();
-        let second = cloud.ensure("vm/a", "vm", |_| unreachable!("must not create again")).unwrap();
+        let second = cloud
+            .ensure("vm/a", "vm", |_| unreachable!("must not create again"))
+            .unwrap();
         assert!(first.was_created());
         assert!(!second.was_created());
         assert_eq!(first.into_resource(), second.into_resource());
-        assert_eq!(cloud.creation_counts().unwrap(), BTreeMap::from([("vm/a".to_owned(), 1)]));
+        assert_eq!(
+            cloud.creation_counts().unwrap(),
+            BTreeMap::from([("vm/a".to_owned(), 1)])
+        );
     }
 
     #[test]
@@ -379,7 +411,13 @@ mod tests {
         cloud.ensure("vm/a", "vm", props).unwrap();
         cloud.ensure("disk/a", "disk", props).unwrap();
         let refused = cloud.ensure("vm/b", "vm", props).unwrap_err();
-        assert_eq!(refused, CloudError::QuotaExceeded { kind: "vm".to_owned(), limit: 1 });
+        assert_eq!(
+            refused,
+            CloudError::QuotaExceeded {
+                kind: "vm".to_owned(),
+                limit: 1
+            }
+        );
         // An existing resource is still returned: the quota limits creation only.
         assert!(!cloud.ensure("vm/a", "vm", props).unwrap().was_created());
     }
