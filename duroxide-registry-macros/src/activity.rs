@@ -8,7 +8,7 @@ use quote::quote;
 
 pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     let idempotent = item.idempotent;
-    let typed = (item.input.is_some() && item.output.is_some()).then(|| typed_helpers(item));
+    let typed = (item.input.is_some() && item.output.is_some()).then(|| typed_helpers(item, degraded));
     let register = registration(item, degraded);
     quote! {
         /// Whether the activity is idempotent: running it again with the same input has no
@@ -20,15 +20,20 @@ pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     }
 }
 
-fn typed_helpers(item: &Item) -> TokenStream {
+fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
+    // The context type as the user wrote it, so that a wrong one is reported once, by the
+    // companion's assertion, and not again here.
+    let context = item.context.as_ref().map_or_else(|| quote!(::duroxide::ActivityContext), from_child);
+    // `activity` forwards to the function, so it is left out while the signature is broken.
     let activity = match &item.config {
+        _ if degraded => TokenStream::new(),
         None => quote! {
             /// The activity function itself, under the name the pattern's consumers use
             /// (`activities::provision_vm::activity`).
             #[inline]
             pub fn activity(
-                ctx: ::duroxide::ActivityContext,
+                ctx: #context,
                 input: Input,
             ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {
                 #function(ctx, input)
@@ -44,7 +49,7 @@ fn typed_helpers(item: &Item) -> TokenStream {
                 /// (`activities::provision_vm::activity`).
                 #[inline]
                 pub fn activity(
-                    ctx: ::duroxide::ActivityContext,
+                    ctx: #context,
                     input: Input,
                     config: Config,
                 ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {

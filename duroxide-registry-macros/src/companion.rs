@@ -22,9 +22,11 @@ pub(crate) fn expand(kind: Kind, args: TokenStream, input: TokenStream) -> Token
     };
     let mut diagnostics = Diagnostics::default();
     let item = Item::from_tokens(kind, args, function, &mut diagnostics);
-    let degraded = diagnostics.has_errors();
+    let degraded = !item.signature_ok;
     let mut output = item.function.to_token_stream();
-    output.extend(module(&item, degraded));
+    if !item.is_method {
+        output.extend(module(&item, degraded));
+    }
     diagnostics.emit_into(&mut output);
     output
 }
@@ -40,20 +42,20 @@ fn not_a_function(kind: Kind, input: TokenStream) -> TokenStream {
     })
     .parse2(input.clone())
     .unwrap_or_else(|_| Span::call_site());
+    let (example, context) = match kind {
+        Kind::Activity => ("provision_vm", "ActivityContext"),
+        Kind::Orchestration => ("deploy_webapp", "OrchestrationContext"),
+    };
     let message = format!(
-        "#[{}] goes on an `async fn` declared at module level, like `pub async fn provision_vm(ctx: \
-         {}, input: YourInput) -> Result<YourOutput, String>`",
+        "#[{}] goes on an `async fn` declared at module level, like `pub async fn {example}(ctx: \
+         {context}, input: YourInput) -> Result<YourOutput, String>`",
         kind.segment(),
-        match kind {
-            Kind::Activity => "ActivityContext",
-            Kind::Orchestration => "OrchestrationContext",
-        }
     );
     let error = syn::Error::new(first, message).into_compile_error();
     quote!(#input #error)
 }
 
-/// The companion module. When `degraded`, the function has errors of its own: registration
+/// The companion module. When `degraded`, the signature has errors of its own: registration
 /// becomes a no-op and type assertions are left out, so nothing cascades from the companion.
 fn module(item: &Item, degraded: bool) -> TokenStream {
     let ident = &item.function.sig.ident;
@@ -77,11 +79,14 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
         #(#cfgs)*
         #[doc = #module_doc]
         // A companion offers every helper and a crate uses some; unused ones are not its mistakes.
-        #[allow(dead_code, unreachable_pub, clippy::module_name_repetitions)]
+        // The module is named after the function, whatever case the user allowed for it.
+        #[allow(dead_code, unreachable_pub, non_snake_case, clippy::module_name_repetitions)]
         #vis mod #ident {
             // The function's types are written relative to its module; the glob makes them resolve here.
             #[allow(unused_imports, clippy::wildcard_imports)]
             use super::*;
+
+            #assertions
 
             #[doc = #name_doc]
             pub const NAME: &str = #name;
@@ -93,7 +98,6 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
             #aliases
             #specific
             #hidden
-            #assertions
         }
     }
 }
@@ -218,7 +222,9 @@ fn assertions(item: &Item) -> TokenStream {
             let span = context.span();
             let rewritten = from_child(context);
             checks.extend(quote_spanned! {span=>
-                let _: ::core::option::Option<#expected> = ::core::option::Option::<#rewritten>::None;
+                const fn __context(ctx: #rewritten) -> #expected {
+                    ctx
+                }
             });
         }
     }

@@ -9,10 +9,12 @@ use std::fmt::Display;
 #[derive(Default)]
 pub(crate) struct Diagnostics {
     errors: Option<syn::Error>,
+    count: usize,
 }
 
 impl Diagnostics {
     pub(crate) fn push(&mut self, error: syn::Error) {
+        self.count += 1;
         match &mut self.errors {
             Some(all) => all.combine(error),
             None => self.errors = Some(error),
@@ -27,8 +29,10 @@ impl Diagnostics {
         self.push(syn::Error::new(span, message));
     }
 
-    pub(crate) fn has_errors(&self) -> bool {
-        self.errors.is_some()
+    /// How many problems have been pushed so far; comparing two counts tells whether a step
+    /// found any.
+    pub(crate) fn count(&self) -> usize {
+        self.count
     }
 
     /// Appends every collected error to `output` as `compile_error!` invocations.

@@ -26,6 +26,11 @@ pub(crate) struct Item {
     pub(crate) output: Option<Type>,
     /// The type of an activity's `#[config]` parameter, shared by every call.
     pub(crate) config: Option<Type>,
+    /// Whether the signature passed every check; if not, generated code that relies on it is
+    /// left out so that its errors do not cascade.
+    pub(crate) signature_ok: bool,
+    /// The function is a method, so no companion module can be generated beside it.
+    pub(crate) is_method: bool,
     /// `#[cfg]` and `#[cfg_attr]` of the function, repeated on everything generated for it.
     pub(crate) cfgs: Vec<Attribute>,
 }
@@ -38,9 +43,11 @@ impl Item {
         diagnostics: &mut Diagnostics,
     ) -> Item {
         let args = Args::parse(kind, args, diagnostics);
+        let before_signature = diagnostics.count();
         let (has_config, config) = signature::take_config(kind, &mut function.sig, diagnostics);
         let shape = signature::check(kind, &function.sig, has_config, diagnostics);
-        let prefix = resolve_prefix(&args, diagnostics);
+        let signature_ok = diagnostics.count() == before_signature;
+        let prefix = resolve_prefix(&args, std::env::var("CARGO_PKG_NAME").ok(), diagnostics);
         let name = resolve_name(kind, &args, &function.sig.ident, diagnostics);
         let (version, version_key) = resolve_version(&args, diagnostics);
         let mut uses: Vec<ModulePath> = args.uses.iter().map(ModulePath::from_syn).collect();
@@ -69,13 +76,17 @@ impl Item {
             input: shape.input.cloned(),
             output: shape.output.cloned(),
             config,
+            signature_ok,
+            is_method: shape.is_method,
             cfgs,
             function,
         }
     }
 }
 
-fn resolve_prefix(args: &Args, diagnostics: &mut Diagnostics) -> String {
+/// The explicit prefix, or else the package name, which Cargo hands the compiler as
+/// `CARGO_PKG_NAME`.
+fn resolve_prefix(args: &Args, package: Option<String>, diagnostics: &mut Diagnostics) -> String {
     if let Some(prefix) = &args.prefix {
         let value = prefix.value();
         if let Err(message) = naming::check(&value, Part::Prefix) {
@@ -84,8 +95,8 @@ fn resolve_prefix(args: &Args, diagnostics: &mut Diagnostics) -> String {
         return value;
     }
     let span = args.crate_prefix.unwrap_or_else(Span::call_site);
-    match std::env::var("CARGO_PKG_NAME") {
-        Ok(package) => {
+    match package {
+        Some(package) => {
             if let Err(message) = naming::check(&package, Part::Prefix) {
                 let fix = naming::suggest(&package)
                     .map_or_else(String::new, |s| format!(" = \"{s}\""));
@@ -100,7 +111,7 @@ fn resolve_prefix(args: &Args, diagnostics: &mut Diagnostics) -> String {
             }
             package
         }
-        Err(_) => {
+        None => {
             diagnostics.error_at(
                 span,
                 "CARGO_PKG_NAME is not set, so there is no default crate prefix (is this built \
@@ -125,8 +136,8 @@ fn resolve_name(kind: Kind, args: &Args, ident: &syn::Ident, diagnostics: &mut D
         diagnostics.error(
             ident,
             format!(
-                "the default {} name is the function's name in kebab-case, and here: {message}; \
-                 give one explicitly with `name = \"...\"`",
+                "the function's name gives no valid default {} name: {message}; give one \
+                 explicitly with `name = \"...\"`",
                 kind.segment()
             ),
         );
@@ -170,7 +181,34 @@ fn doc_summary(attrs: &[Attribute]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::doc_summary;
+    use super::{doc_summary, resolve_prefix, Args};
+    use crate::diagnostics::Diagnostics;
+
+    fn default_prefix_errors(package: Option<&str>) -> String {
+        let mut diagnostics = Diagnostics::default();
+        resolve_prefix(&Args::default(), package.map(str::to_owned), &mut diagnostics);
+        let mut tokens = proc_macro2::TokenStream::new();
+        diagnostics.emit_into(&mut tokens);
+        tokens.to_string()
+    }
+
+    #[test]
+    fn a_kebab_case_package_name_is_the_default_prefix() {
+        assert_eq!(default_prefix_errors(Some("duroxide-azure-arm")), "");
+    }
+
+    #[test]
+    fn a_snake_case_package_name_asks_for_an_explicit_prefix() {
+        let errors = default_prefix_errors(Some("my_crate"));
+        assert!(errors.contains("package name `my_crate`"), "{errors}");
+        assert!(errors.contains(r#"prefix = \"my-crate\""#), "{errors}");
+        assert!(errors.contains("never changes a wire name"), "{errors}");
+    }
+
+    #[test]
+    fn a_missing_package_name_asks_for_an_explicit_prefix() {
+        assert!(default_prefix_errors(None).contains("CARGO_PKG_NAME is not set"));
+    }
 
     #[test]
     fn description_is_the_trimmed_first_paragraph() {

@@ -256,6 +256,7 @@ fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStre
 }
 
 fn orchestration_registry(entries: &[Entry]) -> TokenStream {
+    let version_order = version_order();
     let registrations = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
         quote_spanned!(path.span()=> #(#cfgs)* #path::__register_orchestration,)
@@ -276,7 +277,8 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
             const KEYS: &[&[u8]] = &[#(#keys)*];
             // duroxide panics on a version registered after a later one; sorting at compile
             // time makes that impossible at no run-time cost.
-            const ORDER: [usize; KEYS.len()] = __duroxide_registry::version_order(KEYS);
+            const ORDER: [usize; KEYS.len()] = version_order(KEYS);
+            #version_order
             let mut builder = ::duroxide::OrchestrationRegistry::builder();
             for &index in &ORDER {
                 builder = REGISTER[index](builder);
@@ -329,6 +331,42 @@ fn inventory(registry: &Registry) -> TokenStream {
     }
 }
 
+/// A const insertion sort of the version keys: stable, so equal keys keep the list's order.
+fn version_order() -> TokenStream {
+    quote! {
+        const fn version_order<const N: usize>(keys: &[&[u8]]) -> [usize; N] {
+            const fn less(a: &[u8], b: &[u8]) -> bool {
+                let mut i = 0;
+                while i < a.len() && i < b.len() {
+                    if a[i] != b[i] {
+                        return a[i] < b[i];
+                    }
+                    i += 1;
+                }
+                a.len() < b.len()
+            }
+            let mut order = [0; N];
+            let mut i = 0;
+            while i < N {
+                order[i] = i;
+                i += 1;
+            }
+            let mut i = 1;
+            while i < N {
+                let mut j = i;
+                while j > 0 && less(keys[order[j]], keys[order[j - 1]]) {
+                    let moved = order[j];
+                    order[j] = order[j - 1];
+                    order[j - 1] = moved;
+                    j -= 1;
+                }
+                i += 1;
+            }
+            order
+        }
+    }
+}
+
 /// The pattern's `names::orchestrations::PROVISION_POSTGRES` constants, taken from the
 /// companions so that they cannot drift.
 fn names_module(module: &Ident, registry: &Registry) -> TokenStream {
@@ -369,7 +407,7 @@ fn names_module(module: &Ident, registry: &Registry) -> TokenStream {
 }
 
 /// `path` as seen from `depth` modules below where it was written.
-pub(crate) fn child_path(path: &syn::Path, depth: usize) -> TokenStream {
+fn child_path(path: &syn::Path, depth: usize) -> TokenStream {
     let first = path.segments.first().map(|s| &s.ident);
     if path.leading_colon.is_some() || first.is_some_and(|i| i == "crate") {
         return quote!(#path);

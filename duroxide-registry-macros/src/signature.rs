@@ -52,6 +52,8 @@ pub(crate) struct Shape<'a> {
     pub(crate) context: Option<&'a Type>,
     pub(crate) input: Option<&'a Type>,
     pub(crate) output: Option<&'a Type>,
+    /// A `self` parameter: the function sits in an `impl` block, where no module can go.
+    pub(crate) is_method: bool,
 }
 
 /// Checks the signature against `async fn f(ctx: Context, input: In) -> Result<Out, String>`,
@@ -112,9 +114,13 @@ pub(crate) fn check<'a>(
             FnArg::Typed(pat) => Some(&*pat.ty),
         })
         .collect();
+    let mut uses_impl_trait = false;
     for ty in &typed {
-        check_no_impl_trait(ty, &attr, diagnostics);
+        uses_impl_trait |= check_no_impl_trait(ty, &attr, diagnostics);
     }
+    // Types that mention generics or `impl Trait` cannot be named outside the signature, so no
+    // helper is generated for them.
+    let nameable = sig.generics.params.is_empty() && sig.generics.where_clause.is_none() && !uses_impl_trait;
     let has_receiver = typed.len() != sig.inputs.len();
     let expected_count = if has_config { 3 } else { 2 };
     if !has_receiver && sig.inputs.len() != expected_count {
@@ -136,8 +142,9 @@ pub(crate) fn check<'a>(
     }
     Shape {
         context,
-        input: typed.get(1).copied().filter(|_| typed.len() == expected_count),
-        output: result_ok_type(kind, sig, &expected, diagnostics),
+        input: typed.get(1).copied().filter(|_| nameable && typed.len() == expected_count),
+        output: result_ok_type(kind, sig, &expected, diagnostics).filter(|_| nameable),
+        is_method: has_receiver,
     }
 }
 
@@ -206,24 +213,27 @@ fn expected_signature(kind: Kind, ident: &syn::Ident) -> String {
     }
 }
 
-fn check_no_impl_trait(ty: &Type, attr: &str, diagnostics: &mut Diagnostics) {
+/// Reports argument-position `impl Trait`; returns whether there was any.
+fn check_no_impl_trait(ty: &Type, attr: &str, diagnostics: &mut Diagnostics) -> bool {
     match ty {
-        Type::ImplTrait(impl_trait) => diagnostics.error(
-            impl_trait,
-            format!(
-                "{attr} parameters cannot use `impl Trait`: duroxide needs one concrete type to \
-                 serialize; name the type"
-            ),
-        ),
+        Type::ImplTrait(impl_trait) => {
+            diagnostics.error(
+                impl_trait,
+                format!(
+                    "{attr} parameters cannot use `impl Trait`: duroxide needs one concrete type \
+                     to serialize; name the type"
+                ),
+            );
+            true
+        }
         Type::Reference(reference) => check_no_impl_trait(&reference.elem, attr, diagnostics),
         Type::Paren(paren) => check_no_impl_trait(&paren.elem, attr, diagnostics),
         Type::Group(group) => check_no_impl_trait(&group.elem, attr, diagnostics),
-        Type::Tuple(tuple) => {
-            for elem in &tuple.elems {
-                check_no_impl_trait(elem, attr, diagnostics);
-            }
-        }
-        _ => {}
+        Type::Tuple(tuple) => tuple
+            .elems
+            .iter()
+            .fold(false, |found, elem| check_no_impl_trait(elem, attr, diagnostics) | found),
+        _ => false,
     }
 }
 

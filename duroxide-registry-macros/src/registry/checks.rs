@@ -2,9 +2,10 @@
 //!
 //! Each entry gets its own `const _: () = assert!(..)`, spanned at its path, so every problem is
 //! reported at once and points at the entry that causes it. The tables and helpers are shared,
-//! which keeps the generated code linear in the number of entries.
+//! which keeps the generated code linear in the number of entries. Everything sits in one
+//! anonymous const block: paths resolve as written, and nothing is added to the user's module.
 
-use super::{child_path, Entry, Registry};
+use super::{Entry, Registry};
 use crate::args::path_text;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -18,7 +19,7 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         .iter()
         .chain(&registry.activities)
         .map(|entry| {
-            let (cfgs, path) = (&entry.cfgs, child_path(&entry.path, 1));
+            let (cfgs, path) = (&entry.cfgs, &entry.path);
             quote!(#(#cfgs)* #path::NAME,)
         });
     let first = registry
@@ -39,16 +40,15 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
     }
     let helpers = helpers();
     quote! {
-        #[doc(hidden)]
         // The helpers serve whichever checks this invocation needs; an empty list needs none.
         #[allow(dead_code)]
-        mod __duroxide_registry {
-            pub(super) const ORCHESTRATIONS: &[(&str, &str, &[u8])] = &[#(#orchestrations)*];
-            pub(super) const ACTIVITIES: &[(&str, &str, &[u8])] = &[#(#activities)*];
-            pub(super) const ALL_NAMES: &[&str] = &[#(#all_names)*];
+        const _: () = {
+            const ORCHESTRATIONS: &[(&str, &str, &[u8])] = &[#(#orchestrations)*];
+            const ACTIVITIES: &[(&str, &str, &[u8])] = &[#(#activities)*];
+            const ALL_NAMES: &[&str] = &[#(#all_names)*];
             #helpers
-        }
-        #asserts
+            #asserts
+        };
     }
 }
 
@@ -64,7 +64,7 @@ fn table(entries: &[Entry]) -> Vec<TokenStream> {
         .iter()
         .map(|entry| {
             let text = path_text(&entry.path);
-            let (cfgs, path) = (&entry.cfgs, child_path(&entry.path, 1));
+            let (cfgs, path) = (&entry.cfgs, &entry.path);
             quote!(#(#cfgs)* (#text, #path::NAME, #path::__VERSION_KEY),)
         })
         .collect()
@@ -75,7 +75,9 @@ fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
     let text = path_text(path);
     let span = path.segments.last().map_or_else(|| path.span(), |s| s.ident.span());
     let (kind, other_kind, list_name, other_list, table, with_version) = match list {
-        List::Orchestrations => ("orchestration", "activity", "orchestrations", "activities", quote!(ORCHESTRATIONS), true),
+        List::Orchestrations => {
+            ("orchestration", "activity", "orchestrations", "activities", quote!(ORCHESTRATIONS), true)
+        }
         List::Activities => ("activity", "orchestration", "activities", "orchestrations", quote!(ACTIVITIES), false),
     };
     let kind_message = format!(
@@ -100,15 +102,15 @@ fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
     );
     quote_spanned! {span=>
         #(#cfgs)*
-        const _: () = ::core::assert!(__duroxide_registry::kind_is(#path::NAME, #kind), #kind_message);
+        const _: () = ::core::assert!(kind_is(#path::NAME, #kind), #kind_message);
         #(#cfgs)*
         const _: () = ::core::assert!(
-            __duroxide_registry::first_of_its_name(__duroxide_registry::#table, #text, #with_version),
+            first_of_its_name(#table, #text, #with_version),
             #duplicate_message
         );
         #(#cfgs)*
         const _: () = ::core::assert!(
-            __duroxide_registry::same_prefix(#path::NAME, __duroxide_registry::ALL_NAMES[0]),
+            same_prefix(#path::NAME, ALL_NAMES[0]),
             #prefix_message
         );
     }
@@ -146,17 +148,6 @@ fn helpers() -> TokenStream {
             true
         }
 
-        const fn bytes_lt(a: &[u8], b: &[u8]) -> bool {
-            let mut i = 0;
-            while i < a.len() && i < b.len() {
-                if a[i] != b[i] {
-                    return a[i] < b[i];
-                }
-                i += 1;
-            }
-            a.len() < b.len()
-        }
-
         /// Where the first `::` starts: the end of the crate prefix.
         const fn prefix_len(name: &[u8]) -> usize {
             let mut i = 0;
@@ -169,14 +160,14 @@ fn helpers() -> TokenStream {
             name.len()
         }
 
-        pub(super) const fn same_prefix(a: &str, b: &str) -> bool {
+        const fn same_prefix(a: &str, b: &str) -> bool {
             let (a, b) = (a.as_bytes(), b.as_bytes());
             let (len_a, len_b) = (prefix_len(a), prefix_len(b));
             len_a == len_b && bytes_eq(a.split_at(len_a).0, b.split_at(len_b).0)
         }
 
         /// Whether `name` reads `{prefix}::{kind}::...`.
-        pub(super) const fn kind_is(name: &str, kind: &str) -> bool {
+        const fn kind_is(name: &str, kind: &str) -> bool {
             let (name, kind) = (name.as_bytes(), kind.as_bytes());
             let start = prefix_len(name) + 2;
             let end = start + kind.len();
@@ -188,7 +179,7 @@ fn helpers() -> TokenStream {
 
         /// Whether no entry listed before `path` has its name (and, for orchestrations, its
         /// version).
-        pub(super) const fn first_of_its_name(table: &[(&str, &str, &[u8])], path: &str, with_version: bool) -> bool {
+        const fn first_of_its_name(table: &[(&str, &str, &[u8])], path: &str, with_version: bool) -> bool {
             let mut own = 0;
             while own < table.len() && !bytes_eq(table[own].0.as_bytes(), path.as_bytes()) {
                 own += 1;
@@ -204,26 +195,5 @@ fn helpers() -> TokenStream {
             true
         }
 
-        /// Indices of `keys` in ascending version order; equal keys keep their list order.
-        pub(super) const fn version_order<const N: usize>(keys: &[&[u8]]) -> [usize; N] {
-            let mut order = [0; N];
-            let mut i = 0;
-            while i < N {
-                order[i] = i;
-                i += 1;
-            }
-            let mut i = 1;
-            while i < N {
-                let mut j = i;
-                while j > 0 && bytes_lt(keys[order[j]], keys[order[j - 1]]) {
-                    let swapped = order[j];
-                    order[j] = order[j - 1];
-                    order[j - 1] = swapped;
-                    j -= 1;
-                }
-                i += 1;
-            }
-            order
-        }
     }
 }

@@ -1,0 +1,11 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+use duroxide::OrchestrationContext as Ctx;
+#[activity]
+pub async fn provision_vm(_ctx: Ctx, input: String) -> Result<String, String> { Ok(input) }
+
+fn main() {}

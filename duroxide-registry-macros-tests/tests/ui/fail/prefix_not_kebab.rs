@@ -1,0 +1,12 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+#[activity("AzureArm")]
+pub async fn provision_vm(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+#[orchestration(prefix = "azure_arm")]
+pub async fn deploy(_ctx: OrchestrationContext, input: String) -> Result<String, String> { Ok(input) }
+
+fn main() {}

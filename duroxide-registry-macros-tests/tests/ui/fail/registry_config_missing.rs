@@ -1,0 +1,18 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+use std::sync::Arc;
+
+pub struct AzureConfig;
+
+#[activity]
+pub async fn provision_vm(_ctx: ActivityContext, input: String, #[config] config: Arc<AzureConfig>) -> Result<String, String> { let _ = config; Ok(input) }
+
+registry! {
+    activities: [provision_vm],
+}
+
+fn main() {}

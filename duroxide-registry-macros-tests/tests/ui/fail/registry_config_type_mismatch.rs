@@ -1,0 +1,22 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+use std::sync::Arc;
+
+#[derive(Default)]
+pub struct AzureConfig;
+#[derive(Default)]
+pub struct AwsConfig;
+
+#[activity]
+pub async fn provision_vm(_ctx: ActivityContext, input: String, #[config] config: Arc<AzureConfig>) -> Result<String, String> { let _ = config; Ok(input) }
+
+registry! {
+    config: AwsConfig,
+    activities: [provision_vm],
+}
+
+fn main() {}

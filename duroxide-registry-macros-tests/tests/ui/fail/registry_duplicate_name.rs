@@ -1,0 +1,16 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+#[activity(name = "provision-vm")]
+pub async fn a(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+#[activity(name = "provision-vm")]
+pub async fn b(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+
+registry! {
+    activities: [a, b],
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+#[activity("azure-arm")]
+pub async fn provision_vm(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+#[activity("azure-activities")]
+pub async fn configure_firewall(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+
+registry! {
+    activities: [provision_vm, configure_firewall],
+}
+
+fn main() {}

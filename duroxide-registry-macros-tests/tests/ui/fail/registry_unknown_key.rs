@@ -1,0 +1,16 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+#[activity]
+pub async fn provision_vm(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+
+registry! {
+    activity: [provision_vm],
+    orchestrations: [],
+    orchestrations: [],
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+registry! {
+    activities: [activities::missing],
+}
+
+fn main() {}

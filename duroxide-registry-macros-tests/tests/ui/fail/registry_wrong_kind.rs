@@ -1,0 +1,17 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+#[activity]
+pub async fn provision_vm(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+#[orchestration]
+pub async fn deploy(_ctx: OrchestrationContext, input: String) -> Result<String, String> { Ok(input) }
+
+registry! {
+    orchestrations: [provision_vm],
+    activities: [deploy],
+}
+
+fn main() {}

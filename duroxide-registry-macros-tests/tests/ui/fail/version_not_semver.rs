@@ -1,0 +1,12 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::{ActivityContext, OrchestrationContext};
+use duroxide_registry_macros::{activity, orchestration, registry};
+
+#[orchestration(version = "v2")]
+pub async fn deploy(_ctx: OrchestrationContext, input: String) -> Result<String, String> { Ok(input) }
+#[orchestration(version = "latest")]
+pub async fn b(_ctx: OrchestrationContext, input: String) -> Result<String, String> { Ok(input) }
+
+fn main() {}
