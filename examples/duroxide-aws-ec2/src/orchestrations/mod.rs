@@ -1,0 +1,7 @@
+//! Orchestrations for EC2 operations
+//!
+//! Each file holds one `#[orchestration]` function; its companion module of the same name
+//! exports `NAME`, `VERSION`, `ACTIVITIES_USED` and the typed helpers `start`, `wait` and
+//! `call`.
+
+pub mod create_ec2_cluster;

@@ -1,0 +1,48 @@
+//! Registry builders for exporting orchestrations and activities
+//!
+//! `registry!` generates `create_orchestration_registry()`, `create_activity_registry()`, the
+//! inventory (re-exported by [`crate::inventory`]) and the `names` module (re-exported as
+//! [`crate::names`]). Consumers merge the registries into their own with `.merge()`.
+
+use duroxide_registry_macros::registry;
+
+registry! {
+    names: names,
+    orchestrations: [
+        crate::orchestrations::create_ec2_cluster::create_ec2_cluster_orchestration as CREATE_EC2_CLUSTER,
+    ],
+    activities: [
+        crate::activities::create_placement_group,
+        crate::activities::launch_instance,
+        crate::activities::create_load_balancer,
+    ],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_item_is_registered() {
+        let orchestrations = create_orchestration_registry();
+        assert!(list_orchestrations()
+            .iter()
+            .all(|info| orchestrations.has(info.name)));
+        let activities = create_activity_registry();
+        assert!(list_activities()
+            .iter()
+            .all(|info| activities.has(info.name)));
+    }
+
+    #[test]
+    fn names_are_the_documented_ones() {
+        assert_eq!(
+            names::orchestrations::CREATE_EC2_CLUSTER,
+            "duroxide-aws-ec2::orchestration::create-ec2-cluster"
+        );
+        assert_eq!(
+            crate::activities::launch_instance::NAME,
+            "duroxide-aws-ec2::activity::launch-instance"
+        );
+    }
+}
