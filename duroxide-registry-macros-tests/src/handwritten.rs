@@ -29,21 +29,32 @@ pub async fn reserve_ip_activity(_ctx: ActivityContext, input: String) -> Result
 }
 
 /// Reserve an address, wait for a human's approval event, then reserve a second one.
-pub async fn approval_orchestration(ctx: OrchestrationContext, input: String) -> Result<String, String> {
-    let first: String = ctx.schedule_activity_typed(names::activities::RESERVE_IP, &input).await?;
+pub async fn approval_orchestration(
+    ctx: OrchestrationContext,
+    input: String,
+) -> Result<String, String> {
+    let first: String = ctx
+        .schedule_activity_typed(names::activities::RESERVE_IP, &input)
+        .await?;
     let approver = ctx.schedule_wait("approved").await;
-    let second: String = ctx.schedule_activity_typed(names::activities::RESERVE_IP, &format!("{input}-2")).await?;
+    let second: String = ctx
+        .schedule_activity_typed(names::activities::RESERVE_IP, &format!("{input}-2"))
+        .await?;
     Ok(format!("{first},{second} approved by {approver}"))
 }
 
 /// `registry.rs`, as the pattern writes it.
 pub fn create_orchestration_registry() -> OrchestrationRegistry {
-    OrchestrationRegistry::builder().register_typed(names::orchestrations::APPROVAL, approval_orchestration).build()
+    OrchestrationRegistry::builder()
+        .register_typed(names::orchestrations::APPROVAL, approval_orchestration)
+        .build()
 }
 
 /// `registry.rs`, as the pattern writes it.
 pub fn create_activity_registry() -> ActivityRegistry {
-    ActivityRegistry::builder().register_typed(names::activities::RESERVE_IP, reserve_ip_activity).build()
+    ActivityRegistry::builder()
+        .register_typed(names::activities::RESERVE_IP, reserve_ip_activity)
+        .build()
 }
 
 /// The same two items after the switch to the macros: same behaviour, names derived.

@@ -60,23 +60,36 @@ pub mod activities {
     static ATTEMPTS: Mutex<Option<HashMap<String, u32>>> = Mutex::new(None);
 
     fn attempt(key: String) -> u32 {
-        let mut guard = ATTEMPTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let count = guard.get_or_insert_with(HashMap::new).entry(key).or_insert(0);
+        let mut guard = ATTEMPTS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let count = guard
+            .get_or_insert_with(HashMap::new)
+            .entry(key)
+            .or_insert(0);
         *count += 1;
         *count
     }
 
     /// How many times `activity` ran for `input`.
     pub fn attempts(activity: &str, input: &str) -> u32 {
-        let guard = ATTEMPTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        guard.as_ref().and_then(|map| map.get(&format!("{activity}/{input}")).copied()).unwrap_or(0)
+        let guard = ATTEMPTS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        guard
+            .as_ref()
+            .and_then(|map| map.get(&format!("{activity}/{input}")).copied())
+            .unwrap_or(0)
     }
 
     /// Provision an Azure VM.
     ///
     /// Simulated: the VM id is derived from its name.
     #[activity(idempotent)]
-    pub async fn provision_vm(ctx: ActivityContext, input: ProvisionVMInput) -> Result<ProvisionVMOutput, String> {
+    pub async fn provision_vm(
+        ctx: ActivityContext,
+        input: ProvisionVMInput,
+    ) -> Result<ProvisionVMOutput, String> {
         ctx.trace_info(format!("provisioning {}", input.name));
         attempt(format!("provision_vm/{}", input.name));
         Ok(ProvisionVMOutput {
@@ -88,7 +101,10 @@ pub mod activities {
     /// Configure firewall rules. Fails on its first attempt for each resource group, as a flaky
     /// cloud API would, so that callers must retry.
     #[activity(idempotent)]
-    pub async fn configure_firewall(_ctx: ActivityContext, input: FirewallConfig) -> Result<usize, String> {
+    pub async fn configure_firewall(
+        _ctx: ActivityContext,
+        input: FirewallConfig,
+    ) -> Result<usize, String> {
         if attempt(format!("configure_firewall/{}", input.resource_group)) == 1 {
             return Err("transient: firewall API busy".to_owned());
         }
@@ -97,7 +113,10 @@ pub mod activities {
 
     /// Report which session the activity ran on.
     #[activity]
-    pub async fn session_probe(ctx: ActivityContext, input: String) -> Result<Option<String>, String> {
+    pub async fn session_probe(
+        ctx: ActivityContext,
+        input: String,
+    ) -> Result<Option<String>, String> {
         let _ = input;
         Ok(ctx.session_id().map(str::to_owned))
     }
@@ -112,7 +131,8 @@ pub mod activities {
 pub mod orchestrations {
     use crate::activities::{configure_firewall, provision_vm, session_probe};
     use crate::types::{
-        DeployStackOutput, FirewallConfig, ProvisionPostgresInput, ProvisionPostgresOutput, ProvisionVMInput,
+        DeployStackOutput, FirewallConfig, ProvisionPostgresInput, ProvisionPostgresOutput,
+        ProvisionVMInput,
     };
     use duroxide::{OrchestrationContext, RetryPolicy};
     use duroxide_registry_macros::orchestration;
@@ -128,12 +148,20 @@ pub mod orchestrations {
             resource_group: input.resource_group.clone(),
         };
         let vm = provision_vm::call(&ctx, &vm_input).await?;
-        let firewall = FirewallConfig { resource_group: input.resource_group.clone(), ports: vec![5432, 22] };
-        let open_ports = configure_firewall::call_with_retry(&ctx, &firewall, RetryPolicy::new(3)).await?;
-        let session_worker = session_probe::call_on_session(&ctx, &input.database_name, "db-session").await?;
+        let firewall = FirewallConfig {
+            resource_group: input.resource_group.clone(),
+            ports: vec![5432, 22],
+        };
+        let open_ports =
+            configure_firewall::call_with_retry(&ctx, &firewall, RetryPolicy::new(3)).await?;
+        let session_worker =
+            session_probe::call_on_session(&ctx, &input.database_name, "db-session").await?;
         Ok(ProvisionPostgresOutput {
             server_id: vm.vm_id,
-            connection_string: format!("postgresql://{}:5432/{}", vm.ip_address, input.database_name),
+            connection_string: format!(
+                "postgresql://{}:5432/{}",
+                vm.ip_address, input.database_name
+            ),
             open_ports,
             session_worker,
         })
@@ -141,14 +169,19 @@ pub mod orchestrations {
 
     /// Deploy a primary and a replica, each as a sub-orchestration.
     #[orchestration]
-    pub async fn deploy_stack(ctx: OrchestrationContext, input: ProvisionPostgresInput) -> Result<DeployStackOutput, String> {
+    pub async fn deploy_stack(
+        ctx: OrchestrationContext,
+        input: ProvisionPostgresInput,
+    ) -> Result<DeployStackOutput, String> {
         let primary = provision_postgres_orchestration::call(&ctx, &input).await?;
         let replica_input = ProvisionPostgresInput {
             database_name: format!("{}-replica", input.database_name),
             ..input
         };
         let replica_id = format!("{}::replica", ctx.instance_id());
-        let replica = provision_postgres_orchestration::call_with_id(&ctx, replica_id, &replica_input).await?;
+        let replica =
+            provision_postgres_orchestration::call_with_id(&ctx, replica_id, &replica_input)
+                .await?;
         Ok(DeployStackOutput { primary, replica })
     }
 
@@ -160,7 +193,10 @@ pub mod orchestrations {
 
     /// Greet, second version: a different output type, as a breaking change would have.
     #[orchestration(name = "greet", version = "2.0.0")]
-    pub async fn greet_v2(_ctx: OrchestrationContext, input: String) -> Result<(String, u32), String> {
+    pub async fn greet_v2(
+        _ctx: OrchestrationContext,
+        input: String,
+    ) -> Result<(String, u32), String> {
         Ok((format!("hello {input}"), 2))
     }
 
@@ -168,11 +204,19 @@ pub mod orchestrations {
     /// policy picks the latest version, so the caller has to know to expect v2's output type;
     /// the helper pins the version its types belong to.
     #[orchestration]
-    pub async fn compare_payloads(ctx: OrchestrationContext, input: String) -> Result<String, String> {
+    pub async fn compare_payloads(
+        ctx: OrchestrationContext,
+        input: String,
+    ) -> Result<String, String> {
         let by_helper = greet::call(&ctx, &input).await?;
-        let by_hand: (String, u32) = ctx.schedule_sub_orchestration_typed(greet::NAME, &input).await?;
+        let by_hand: (String, u32) = ctx
+            .schedule_sub_orchestration_typed(greet::NAME, &input)
+            .await?;
         let echoed = crate::activities::echo::call(&ctx, &input).await?;
-        Ok(format!("{by_helper}|{} (v{})|{echoed}", by_hand.0, by_hand.1))
+        Ok(format!(
+            "{by_helper}|{} (v{})|{echoed}",
+            by_hand.0, by_hand.1
+        ))
     }
 }
 

@@ -8,7 +8,8 @@ use quote::quote;
 
 pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     let idempotent = item.idempotent;
-    let typed = (item.input.is_some() && item.output.is_some()).then(|| typed_helpers(item, degraded));
+    let typed =
+        (item.input.is_some() && item.output.is_some()).then(|| typed_helpers(item, degraded));
     let register = registration(item, degraded);
     quote! {
         /// Whether the activity is idempotent: running it again with the same input has no
@@ -24,7 +25,10 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     // The context type as the user wrote it, so that a wrong one is reported once, by the
     // companion's assertion, and not again here.
-    let context = item.context.as_ref().map_or_else(|| quote!(::duroxide::ActivityContext), from_child);
+    let context = item
+        .context
+        .as_ref()
+        .map_or_else(|| quote!(::duroxide::ActivityContext), from_child);
     // `activity` forwards to the function, so it is left out while the signature is broken.
     let activity = match &item.config {
         _ if degraded => TokenStream::new(),
@@ -119,7 +123,10 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
     let (plain, configured) = match (&item.config, degraded) {
-        (_, true) => (quote!(builder), quote!(<C>(builder: #builder, _config: &::std::sync::Arc<C>) -> #builder { builder })),
+        (_, true) => (
+            quote!(builder),
+            quote!(<C>(builder: #builder, _config: &::std::sync::Arc<C>) -> #builder { builder }),
+        ),
         (None, false) => (
             quote!(builder.register_typed(NAME, #function)),
             quote!(<C>(builder: #builder, _config: &::std::sync::Arc<C>) -> #builder { __register_activity(builder) }),

@@ -26,8 +26,21 @@ impl Kind {
 
     fn keys(self) -> &'static [&'static str] {
         match self {
-            Kind::Activity => &["prefix", "crate_prefix", "name", "idempotent", "description"],
-            Kind::Orchestration => &["prefix", "crate_prefix", "name", "version", "description", "uses"],
+            Kind::Activity => &[
+                "prefix",
+                "crate_prefix",
+                "name",
+                "idempotent",
+                "description",
+            ],
+            Kind::Orchestration => &[
+                "prefix",
+                "crate_prefix",
+                "name",
+                "version",
+                "description",
+                "uses",
+            ],
         }
     }
 }
@@ -73,7 +86,10 @@ impl Args {
                 "`crate_prefix` asks for the package name as prefix, but an explicit prefix is \
                  also given; keep one of them",
             );
-            error.combine(syn::Error::new(prefix.span(), "the explicit prefix is here"));
+            error.combine(syn::Error::new(
+                prefix.span(),
+                "the explicit prefix is here",
+            ));
             diagnostics.push(error);
         }
         args
@@ -95,7 +111,11 @@ impl Args {
             skip_value(meta);
             return;
         }
-        let canonical = if key == "crate_prefix" { "prefix" } else { key.as_str() };
+        let canonical = if key == "crate_prefix" {
+            "prefix"
+        } else {
+            key.as_str()
+        };
         if seen.iter().any(|k| k == canonical) {
             let message = if canonical == "prefix" {
                 "the crate prefix is given twice (a leading string, `prefix` or `crate_prefix`); \
@@ -110,11 +130,12 @@ impl Args {
         }
         seen.push(canonical.to_owned());
         let result = match key.as_str() {
-            "prefix" => string_value(meta, "prefix = \"duroxide-azure-arm\"").map(|v| self.prefix = Some(v)),
-            "name" => string_value(meta, "name = \"provision-vm\"").map(|v| self.name = Some(v)),
-            "description" => {
-                string_value(meta, "description = \"Provision an Azure VM\"").map(|v| self.description = Some(v))
+            "prefix" => {
+                string_value(meta, "prefix = \"duroxide-azure-arm\"").map(|v| self.prefix = Some(v))
             }
+            "name" => string_value(meta, "name = \"provision-vm\"").map(|v| self.name = Some(v)),
+            "description" => string_value(meta, "description = \"Provision an Azure VM\"")
+                .map(|v| self.description = Some(v)),
             "version" => string_value(meta, "version = \"2.0.0\"").map(|v| self.version = Some(v)),
             "idempotent" => flag_value(meta).map(|v| self.idempotent = Some(v)),
             "crate_prefix" => {

@@ -69,7 +69,11 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
     let name_doc = name_doc(item);
     let description = &item.description;
     let aliases = type_aliases(item);
-    let assertions = if degraded { TokenStream::new() } else { assertions(item) };
+    let assertions = if degraded {
+        TokenStream::new()
+    } else {
+        assertions(item)
+    };
     let specific = match item.kind {
         Kind::Activity => activity::items(item, degraded),
         Kind::Orchestration => orchestration::items(item, degraded),
@@ -104,8 +108,10 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
 
 fn name_doc(item: &Item) -> String {
     let written = |ty: &Option<Type>| {
-        ty.as_ref()
-            .map_or_else(|| "?".to_owned(), |ty| format!("`{}`", tokens_as_written(ty)))
+        ty.as_ref().map_or_else(
+            || "?".to_owned(),
+            |ty| format!("`{}`", tokens_as_written(ty)),
+        )
     };
     let mut doc = format!(
         "The {} name for registration and scheduling: `{}`.\n\n**Input:** {}  \n**Output:** {}  \n",
@@ -170,11 +176,17 @@ fn rewrite_for_child(tokens: TokenStream, mut at_path_start: bool) -> TokenStrea
             TokenTree::Ident(ident) => {
                 let starts_path = at_path_start || !previous_colon;
                 if starts_path && (ident == "Input" || ident == "Output" || ident == "super") {
-                    out.push(TokenTree::Ident(proc_macro2::Ident::new("super", ident.span())));
+                    out.push(TokenTree::Ident(proc_macro2::Ident::new(
+                        "super",
+                        ident.span(),
+                    )));
                     out.extend(quote!(::));
                     out.push(TokenTree::Ident(ident));
                 } else if starts_path && ident == "self" {
-                    out.push(TokenTree::Ident(proc_macro2::Ident::new("super", ident.span())));
+                    out.push(TokenTree::Ident(proc_macro2::Ident::new(
+                        "super",
+                        ident.span(),
+                    )));
                 } else {
                     out.push(TokenTree::Ident(ident));
                 }
@@ -185,8 +197,10 @@ fn rewrite_for_child(tokens: TokenStream, mut at_path_start: bool) -> TokenStrea
                 out.push(TokenTree::Punct(punct));
             }
             TokenTree::Group(group) => {
-                let mut rewritten =
-                    proc_macro2::Group::new(group.delimiter(), rewrite_for_child(group.stream(), true));
+                let mut rewritten = proc_macro2::Group::new(
+                    group.delimiter(),
+                    rewrite_for_child(group.stream(), true),
+                );
                 rewritten.set_span(group.span());
                 out.push(TokenTree::Group(rewritten));
                 previous_colon = false;
@@ -205,7 +219,8 @@ fn rewrite_for_child(tokens: TokenStream, mut at_path_start: bool) -> TokenStrea
 /// context type is reported on the signature rather than inside generated code.
 fn assertions(item: &Item) -> TokenStream {
     let mut checks = TokenStream::new();
-    let bound = quote!(::serde::Serialize + ::serde::de::DeserializeOwned + ::core::marker::Send + 'static);
+    let bound =
+        quote!(::serde::Serialize + ::serde::de::DeserializeOwned + ::core::marker::Send + 'static);
     for ty in [&item.input, &item.output].into_iter().flatten() {
         let span = ty.span();
         let rewritten = from_child(ty);

@@ -98,8 +98,8 @@ fn resolve_prefix(args: &Args, package: Option<String>, diagnostics: &mut Diagno
     match package {
         Some(package) => {
             if let Err(message) = naming::check(&package, Part::Prefix) {
-                let fix = naming::suggest(&package)
-                    .map_or_else(String::new, |s| format!(" = \"{s}\""));
+                let fix =
+                    naming::suggest(&package).map_or_else(String::new, |s| format!(" = \"{s}\""));
                 diagnostics.error_at(
                     span,
                     format!(
@@ -122,7 +122,12 @@ fn resolve_prefix(args: &Args, package: Option<String>, diagnostics: &mut Diagno
     }
 }
 
-fn resolve_name(kind: Kind, args: &Args, ident: &syn::Ident, diagnostics: &mut Diagnostics) -> String {
+fn resolve_name(
+    kind: Kind,
+    args: &Args,
+    ident: &syn::Ident,
+    diagnostics: &mut Diagnostics,
+) -> String {
     let part = Part::Name(kind.segment());
     if let Some(name) = &args.name {
         let value = name.value();
@@ -150,7 +155,9 @@ fn resolve_version(args: &Args, diagnostics: &mut Diagnostics) -> (String, Vec<u
         let v = version::parse(version::DEFAULT).unwrap_or_else(|_| semver::Version::new(1, 0, 0));
         (version::DEFAULT.to_owned(), version::sort_key(&v))
     };
-    let Some(literal) = &args.version else { return default() };
+    let Some(literal) = &args.version else {
+        return default();
+    };
     let text = literal.value();
     match version::parse(&text) {
         Ok(parsed) => (text, version::sort_key(&parsed)),
@@ -165,10 +172,19 @@ fn resolve_version(args: &Args, diagnostics: &mut Diagnostics) -> (String, Vec<u
 fn doc_summary(attrs: &[Attribute]) -> String {
     let mut lines = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
-        let Meta::NameValue(meta) = &attr.meta else { continue };
-        let Expr::Lit(expr) = &meta.value else { continue };
+        let Meta::NameValue(meta) = &attr.meta else {
+            continue;
+        };
+        let Expr::Lit(expr) = &meta.value else {
+            continue;
+        };
         let Lit::Str(text) = &expr.lit else { continue };
-        lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()).collect::<Vec<_>>());
+        lines.extend(
+            text.value()
+                .split('\n')
+                .map(|line| line.trim().to_owned())
+                .collect::<Vec<_>>(),
+        );
     }
     lines
         .iter()
@@ -186,7 +202,11 @@ mod tests {
 
     fn default_prefix_errors(package: Option<&str>) -> String {
         let mut diagnostics = Diagnostics::default();
-        resolve_prefix(&Args::default(), package.map(str::to_owned), &mut diagnostics);
+        resolve_prefix(
+            &Args::default(),
+            package.map(str::to_owned),
+            &mut diagnostics,
+        );
         let mut tokens = proc_macro2::TokenStream::new();
         diagnostics.emit_into(&mut tokens);
         tokens.to_string()
@@ -220,7 +240,10 @@ mod tests {
             /// Details that stay out of the summary.
             fn f() {}
         };
-        assert_eq!(doc_summary(&item.attrs), "Provision an Azure VM in a resource group.");
+        assert_eq!(
+            doc_summary(&item.attrs),
+            "Provision an Azure VM in a resource group."
+        );
     }
 
     #[test]

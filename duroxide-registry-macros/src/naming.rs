@@ -119,7 +119,14 @@ mod tests {
 
     #[test]
     fn accepts_kebab_case() {
-        for ok in ["provision-vm", "a", "vm2", "duroxide-azure-arm", "x-1-y", "2fa-check"] {
+        for ok in [
+            "provision-vm",
+            "a",
+            "vm2",
+            "duroxide-azure-arm",
+            "x-1-y",
+            "2fa-check",
+        ] {
             assert_eq!(check(ok, NAME), Ok(()), "{ok}");
             assert_eq!(check(ok, Part::Prefix), Ok(()), "{ok}");
         }
@@ -180,7 +187,14 @@ mod tests {
 
     #[test]
     fn every_suggestion_passes_the_check() {
-        for bad in ["ProvisionVM", "a__b", "X", "HTTPServer2", "--a--b--", "a b\tc"] {
+        for bad in [
+            "ProvisionVM",
+            "a__b",
+            "X",
+            "HTTPServer2",
+            "--a--b--",
+            "a b\tc",
+        ] {
             if let Some(s) = suggest(bad) {
                 assert_eq!(check(&s, NAME), Ok(()), "{bad} -> {s}");
             }

@@ -23,7 +23,6 @@ pub(crate) struct Entry {
     alias: Option<Ident>,
 }
 
-
 #[derive(Default)]
 pub(crate) struct Registry {
     pub(crate) orchestrations: Vec<Entry>,
@@ -41,21 +40,32 @@ fn parse(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Regis
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {
         let key: Ident = input.parse().map_err(|e| {
-            syn::Error::new(e.span(), format!("expected one of {KEYS}, like `activities: [activities::provision_vm]`"))
+            syn::Error::new(
+                e.span(),
+                format!("expected one of {KEYS}, like `activities: [activities::provision_vm]`"),
+            )
         })?;
         input.parse::<Token![:]>()?;
         let text = key.to_string();
         if seen.contains(&text) {
-            diagnostics.error(&key, format!("`{text}` is given twice; merge the two lists into one"));
+            diagnostics.error(
+                &key,
+                format!("`{text}` is given twice; merge the two lists into one"),
+            );
         }
         seen.push(text.clone());
         match text.as_str() {
-            "orchestrations" => registry.orchestrations.extend(parse_list(input, diagnostics)?),
+            "orchestrations" => registry
+                .orchestrations
+                .extend(parse_list(input, diagnostics)?),
             "activities" => registry.activities.extend(parse_list(input, diagnostics)?),
             "names" => registry.names = Some(input.parse()?),
             "config" => registry.config = Some(input.parse()?),
             _ => {
-                diagnostics.error(&key, format!("unknown key `{text}` in registry!; expected one of {KEYS}"));
+                diagnostics.error(
+                    &key,
+                    format!("unknown key `{text}` in registry!; expected one of {KEYS}"),
+                );
                 // Skip the value so that later keys are still checked.
                 if input.peek(syn::token::Bracket) {
                     let _ = parse_list(input, &mut Diagnostics::default());
@@ -91,7 +101,10 @@ fn parse_list(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<
     while !content.is_empty() {
         let attrs = content.call(Attribute::parse_outer)?;
         for attr in attrs.iter().filter(|a| !a.path().is_ident("cfg")) {
-            diagnostics.error(attr, "only `#[cfg(...)]` attributes can go on a registry! entry");
+            diagnostics.error(
+                attr,
+                "only `#[cfg(...)]` attributes can go on a registry! entry",
+            );
         }
         let path = content.call(syn::Path::parse_mod_style)?;
         let alias = if content.peek(Token![as]) {
@@ -100,7 +113,10 @@ fn parse_list(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<
         } else {
             None
         };
-        let cfgs = attrs.into_iter().filter(|a| a.path().is_ident("cfg")).collect();
+        let cfgs = attrs
+            .into_iter()
+            .filter(|a| a.path().is_ident("cfg"))
+            .collect();
         entries.push(Entry { cfgs, path, alias });
         if content.is_empty() {
             break;
@@ -130,7 +146,10 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 /// name are caught in const evaluation, where the names are known.
 fn check_repeated_paths(registry: &Registry, diagnostics: &mut Diagnostics) {
     let mut seen: Vec<(String, &str)> = Vec::new();
-    for (list, entries) in [("orchestrations", &registry.orchestrations), ("activities", &registry.activities)] {
+    for (list, entries) in [
+        ("orchestrations", &registry.orchestrations),
+        ("activities", &registry.activities),
+    ] {
         for entry in entries {
             let text = path_text(&entry.path);
             if let Some((_, first_list)) = seen.iter().find(|(t, _)| *t == text) {
@@ -139,7 +158,10 @@ fn check_repeated_paths(registry: &Registry, diagnostics: &mut Diagnostics) {
                 } else {
                     format!("under both `{first_list}` and `{list}`")
                 };
-                diagnostics.error(&entry.path, format!("`{text}` is listed twice {where_}; remove this entry"));
+                diagnostics.error(
+                    &entry.path,
+                    format!("`{text}` is listed twice {where_}; remove this entry"),
+                );
             } else {
                 seen.push((text, list));
             }
@@ -152,7 +174,10 @@ fn generate(registry: &Registry) -> TokenStream {
     let activities = activity_registry(&registry.activities, registry.config.as_ref());
     let orchestrations = orchestration_registry(&registry.orchestrations);
     let inventory = inventory(registry);
-    let names = registry.names.as_ref().map(|module| names_module(module, registry));
+    let names = registry
+        .names
+        .as_ref()
+        .map(|module| names_module(module, registry));
     let checks = checks::generate(registry);
     quote! {
         #info_types
@@ -376,10 +401,21 @@ fn names_module(module: &Ident, registry: &Registry) -> TokenStream {
             .map(|entry| {
                 let (cfgs, path) = (&entry.cfgs, &entry.path);
                 let ident = entry.alias.clone().unwrap_or_else(|| {
-                    let last = path.segments.last().map_or_else(String::new, |s| s.ident.to_string());
-                    format_ident!("{}", last.trim_start_matches("r#").to_shouty_snake_case(), span = path.span())
+                    let last = path
+                        .segments
+                        .last()
+                        .map_or_else(String::new, |s| s.ident.to_string());
+                    format_ident!(
+                        "{}",
+                        last.trim_start_matches("r#").to_shouty_snake_case(),
+                        span = path.span()
+                    )
                 });
-                let doc = format!("The name of [`{}`](super::super::{}).", path_text(path), path_text(path));
+                let doc = format!(
+                    "The name of [`{}`](super::super::{}).",
+                    path_text(path),
+                    path_text(path)
+                );
                 let target = child_path(path, 2);
                 quote! {
                     #(#cfgs)*

@@ -9,7 +9,9 @@ use crate::diagnostics::Diagnostics;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, FnArg, GenericArgument, PathArguments, ReturnType, Signature, Type, Visibility};
+use syn::{
+    Attribute, FnArg, GenericArgument, PathArguments, ReturnType, Signature, Type, Visibility,
+};
 
 /// An `fn` item whose body is kept as tokens.
 pub(crate) struct Function {
@@ -32,7 +34,12 @@ impl Parse for Function {
             }
             _ => Err(cursor.error("expected the function body")),
         })?;
-        Ok(Function { attrs, vis, sig, body })
+        Ok(Function {
+            attrs,
+            vis,
+            sig,
+            body,
+        })
     }
 }
 
@@ -73,7 +80,10 @@ pub(crate) fn check<'a>(
         );
     }
     if let Some(constness) = &sig.constness {
-        diagnostics.error(constness, format!("{attr} functions cannot be `const`; remove it"));
+        diagnostics.error(
+            constness,
+            format!("{attr} functions cannot be `const`; remove it"),
+        );
     }
     if let syn::Safety::Unsafe(unsafety) = &sig.safety {
         diagnostics.error(
@@ -82,7 +92,10 @@ pub(crate) fn check<'a>(
         );
     }
     if let Some(abi) = &sig.abi {
-        diagnostics.error(abi, format!("{attr} functions cannot declare an ABI; remove it"));
+        diagnostics.error(
+            abi,
+            format!("{attr} functions cannot declare an ABI; remove it"),
+        );
     }
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
         diagnostics.error(
@@ -120,11 +133,13 @@ pub(crate) fn check<'a>(
     }
     // Types that mention generics or `impl Trait` cannot be named outside the signature, so no
     // helper is generated for them.
-    let nameable = sig.generics.params.is_empty() && sig.generics.where_clause.is_none() && !uses_impl_trait;
+    let nameable =
+        sig.generics.params.is_empty() && sig.generics.where_clause.is_none() && !uses_impl_trait;
     let has_receiver = typed.len() != sig.inputs.len();
     let expected_count = if has_config { 3 } else { 2 };
     if !has_receiver && sig.inputs.len() != expected_count {
-        let message = format!(
+        let message =
+            format!(
             "{attr} functions take exactly two parameters, the context and the input{}, found {}; \
              write `{expected}`",
             if has_config { ", then the #[config] parameter" } else { "" },
@@ -142,7 +157,10 @@ pub(crate) fn check<'a>(
     }
     Shape {
         context,
-        input: typed.get(1).copied().filter(|_| nameable && typed.len() == expected_count),
+        input: typed
+            .get(1)
+            .copied()
+            .filter(|_| nameable && typed.len() == expected_count),
         output: result_ok_type(kind, sig, &expected, diagnostics).filter(|_| nameable),
         is_method: has_receiver,
     }
@@ -167,7 +185,10 @@ pub(crate) fn take_config(
         let marker = param.attrs.remove(position);
         marked_third |= index == 2;
         if !matches!(marker.meta, syn::Meta::Path(_)) {
-            diagnostics.error(&marker, "`#[config]` takes no arguments; write `#[config] config: Arc<YourConfig>`");
+            diagnostics.error(
+                &marker,
+                "`#[config]` takes no arguments; write `#[config] config: Arc<YourConfig>`",
+            );
         }
         if kind == Kind::Orchestration {
             diagnostics.error(
@@ -197,9 +218,9 @@ pub(crate) fn take_config(
 
 fn is_arc(ty: &Type) -> bool {
     matches!(ty, Type::Path(path) if path.qself.is_none()
-        && path.path.segments.last().is_some_and(|last| {
-            last.ident == "Arc" && matches!(&last.arguments, PathArguments::AngleBracketed(a) if a.args.len() == 1)
-        }))
+    && path.path.segments.last().is_some_and(|last| {
+        last.ident == "Arc" && matches!(&last.arguments, PathArguments::AngleBracketed(a) if a.args.len() == 1)
+    }))
 }
 
 fn expected_signature(kind: Kind, ident: &syn::Ident) -> String {
@@ -229,10 +250,9 @@ fn check_no_impl_trait(ty: &Type, attr: &str, diagnostics: &mut Diagnostics) -> 
         Type::Reference(reference) => check_no_impl_trait(&reference.elem, attr, diagnostics),
         Type::Paren(paren) => check_no_impl_trait(&paren.elem, attr, diagnostics),
         Type::Group(group) => check_no_impl_trait(&group.elem, attr, diagnostics),
-        Type::Tuple(tuple) => tuple
-            .elems
-            .iter()
-            .fold(false, |found, elem| check_no_impl_trait(elem, attr, diagnostics) | found),
+        Type::Tuple(tuple) => tuple.elems.iter().fold(false, |found, elem| {
+            check_no_impl_trait(elem, attr, diagnostics) | found
+        }),
         _ => false,
     }
 }
@@ -240,7 +260,9 @@ fn check_no_impl_trait(ty: &Type, attr: &str, diagnostics: &mut Diagnostics) -> 
 /// Catches the obvious mix-up syntactically so the message can say what to do; aliased imports
 /// are judged by the type checker through the assertion that generation emits.
 pub(crate) fn check_context_kind(kind: Kind, context: &Type, diagnostics: &mut Diagnostics) {
-    let Some(last) = last_segment(context) else { return };
+    let Some(last) = last_segment(context) else {
+        return;
+    };
     let (wrong, right) = match kind {
         Kind::Activity => ("OrchestrationContext", "ActivityContext"),
         Kind::Orchestration => ("ActivityContext", "OrchestrationContext"),
@@ -291,7 +313,9 @@ fn result_ok_type<'a>(
             let after_params = sig.paren_token.span.close();
             diagnostics.error_at(
                 after_params,
-                format!("{attr} functions must return `Result<YourOutput, String>`; write `{expected}`"),
+                format!(
+                    "{attr} functions must return `Result<YourOutput, String>`; write `{expected}`"
+                ),
             );
             return None;
         }

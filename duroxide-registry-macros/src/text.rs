@@ -39,7 +39,9 @@ fn render(tokens: TokenStream, out: &mut String) {
                     out.push(' ');
                 }
                 out.push(ch);
-                if matches!(ch, ',' | ';' | '=' | '+') && punct.spacing() == Spacing::Alone || arrow_tail {
+                if matches!(ch, ',' | ';' | '=' | '+') && punct.spacing() == Spacing::Alone
+                    || arrow_tail
+                {
                     out.push(' ');
                 }
                 // `'a` is a punct followed by an ident with no space; `dyn Trait + 'a` and

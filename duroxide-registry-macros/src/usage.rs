@@ -6,7 +6,13 @@ use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::quote;
 
 /// Companion items whose use means "this body calls that item".
-const MARKERS: &[&str] = &["call", "call_with_retry", "call_on_session", "call_with_id", "NAME"];
+const MARKERS: &[&str] = &[
+    "call",
+    "call_with_retry",
+    "call_on_session",
+    "call_with_id",
+    "NAME",
+];
 
 /// A path to a companion module, as segments, with a leading `::` kept as an empty segment.
 #[derive(PartialEq, Eq)]
@@ -21,7 +27,12 @@ impl ModulePath {
     }
 
     pub(crate) fn text(&self) -> String {
-        let joined = self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("::");
+        let joined = self
+            .0
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("::");
         if self.1 {
             format!("::{joined}")
         } else {
@@ -90,7 +101,8 @@ fn read_path(trees: &[TokenTree], start: usize) -> (Option<(Vec<Ident>, bool)>, 
         }
     }
     // A path right after `.` is a method or field, and after `as` is a cast: neither names a module.
-    let after_dot = start > 0 && matches!(&trees[start - 1], TokenTree::Punct(p) if p.as_char() == '.');
+    let after_dot =
+        start > 0 && matches!(&trees[start - 1], TokenTree::Punct(p) if p.as_char() == '.');
     if segments.is_empty() || after_dot {
         return (None, i);
     }
@@ -167,10 +179,18 @@ mod tests {
 
     #[test]
     fn keeps_leading_colons_and_rewrites_relative_paths_for_the_child() {
-        let tokens: TokenStream = "{ ::other::a::call(&c, &i); super::b::NAME; self::c::NAME; }".parse().unwrap();
+        let tokens: TokenStream = "{ ::other::a::call(&c, &i); super::b::NAME; self::c::NAME; }"
+            .parse()
+            .unwrap();
         let mut found = Vec::new();
         scan(&tokens, &mut found);
-        let rewritten: Vec<String> = found.iter().map(|p| p.seen_from_child().to_string()).collect();
-        assert_eq!(rewritten, [":: other :: a", "super :: super :: b", "super :: c"]);
+        let rewritten: Vec<String> = found
+            .iter()
+            .map(|p| p.seen_from_child().to_string())
+            .collect();
+        assert_eq!(
+            rewritten,
+            [":: other :: a", "super :: super :: b", "super :: c"]
+        );
     }
 }

@@ -82,8 +82,12 @@ mod tests {
         assert!(parse("1.0.0-alpha.1").is_ok());
         assert!(parse("v2").unwrap_err().contains("try `2.0.0`"));
         assert!(parse("2.1").unwrap_err().contains("try `2.1.0`"));
-        assert!(parse("latest").unwrap_err().contains("not a semantic version"));
-        assert!(parse("1.0.0+build.5").unwrap_err().contains("build metadata"));
+        assert!(parse("latest")
+            .unwrap_err()
+            .contains("not a semantic version"));
+        assert!(parse("1.0.0+build.5")
+            .unwrap_err()
+            .contains("build metadata"));
     }
 
     #[test]

@@ -73,12 +73,27 @@ fn table(entries: &[Entry]) -> Vec<TokenStream> {
 fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
     let (cfgs, path) = (&entry.cfgs, &entry.path);
     let text = path_text(path);
-    let span = path.segments.last().map_or_else(|| path.span(), |s| s.ident.span());
+    let span = path
+        .segments
+        .last()
+        .map_or_else(|| path.span(), |s| s.ident.span());
     let (kind, other_kind, list_name, other_list, table, with_version) = match list {
-        List::Orchestrations => {
-            ("orchestration", "activity", "orchestrations", "activities", quote!(ORCHESTRATIONS), true)
-        }
-        List::Activities => ("activity", "orchestration", "activities", "orchestrations", quote!(ACTIVITIES), false),
+        List::Orchestrations => (
+            "orchestration",
+            "activity",
+            "orchestrations",
+            "activities",
+            quote!(ORCHESTRATIONS),
+            true,
+        ),
+        List::Activities => (
+            "activity",
+            "orchestration",
+            "activities",
+            "orchestrations",
+            quote!(ACTIVITIES),
+            false,
+        ),
     };
     let kind_message = format!(
         "`{text}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to `{other_list}: [...]`"
@@ -120,7 +135,10 @@ fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
 fn config_check(entry: &Entry) -> TokenStream {
     let (cfgs, path) = (&entry.cfgs, &entry.path);
     let text = path_text(path);
-    let span = path.segments.last().map_or_else(|| path.span(), |s| s.ident.span());
+    let span = path
+        .segments
+        .last()
+        .map_or_else(|| path.span(), |s| s.ident.span());
     let message = format!(
         "`{text}` takes a #[config] parameter, but this registry! has no configuration to give it; \
          add `config: YourConfig,` to registry! (it then generates \
