@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Hygiene checks of the macros as a user's crate sees them (issue 4, section 3).
+#
+#   .ci/hygiene.sh            the checks that must pass; .ci/run calls this
+#   .ci/hygiene.sh --pending  also the checks that fail on known macro bugs (see the headers of
+#                             duroxide-registry-macros-tests/tests/ui/hygiene/pending/*.rs)
+#
+# `cargo test --workspace` already runs steps 1 and 2; they are repeated here so that this
+# script alone checks all of section 3. Steps 3 and 4 need clippy and rustdoc, which
+# `cargo test` does not run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+user_crate=duroxide-registry-macros-edition2024
+doc_dir=target/doc/duroxide_registry_macros_edition2024
+pending=false
+[[ "${1:-}" == "--pending" ]] && pending=true
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "1. trybuild hygiene cases, edition 2021, each under #![deny(warnings)]"
+cargo test -p duroxide-registry-macros-tests --test hygiene
+
+step "2. the same cases and an edition-2024 library, as an edition-2024 crate"
+cargo test -p "$user_crate"
+
+step "3. clippy on the user crate: every target with -D warnings; the library, its tests and the strict-lints case also with -D clippy::pedantic"
+# --no-deps keeps the extra lints on the user crate; the macro crate itself is linted by the
+# workspace-wide `cargo clippy --workspace --all-targets -- -D warnings`.
+cargo clippy -p "$user_crate" --no-deps --all-targets -- -D warnings
+cargo clippy -p "$user_crate" --no-deps --lib --test edition2024 --test hygiene_strict_lints \
+    -- -D warnings -D clippy::pedantic
+
+# rustdoc does not report a broken intra-doc link in docs a macro generated: it writes the link
+# target out as a relative URL instead. So after each `cargo doc`, look for such hrefs in the
+# pages that show generated docs (module indexes, constants, functions; type pages are left
+# out because their blanket-impl sections carry the docs of dependencies).
+unresolved_links() {
+    local found
+    found=$(grep -rEo 'href="(super|self|crate)::[^"]*"' "$doc_dir" \
+        --include=index.html --include='constant.*.html' --include='fn.*.html' | sort -u || true)
+    if [[ -n "$found" ]]; then
+        echo "unresolved intra-doc links in generated docs:"
+        echo "$found"
+        return 1
+    fi
+}
+
+step "4. rustdoc of the user crate with -D warnings, public and private items"
+RUSTDOCFLAGS="-D warnings" cargo doc -p "$user_crate" --no-deps
+if $pending; then unresolved_links; fi
+RUSTDOCFLAGS="-D warnings" cargo doc -p "$user_crate" --no-deps --document-private-items
+if $pending; then unresolved_links; fi
+
+if $pending; then
+    step "5. pending trybuild cases (known macro bugs)"
+    cargo test -p duroxide-registry-macros-tests --test hygiene -- --ignored
+fi
