@@ -1,0 +1,356 @@
+//! What each command does, once the command line has been parsed and checked.
+
+use crate::cli::{Cli, Command, DeployArgs, USAGE};
+use crate::error::CliError;
+use crate::inventory;
+use crate::orchestrations::deploy_multi_cloud_app;
+use crate::store::{Access, StoreSpec};
+use crate::types::{DeployMultiCloudInput, DeployMultiCloudOutput, Progress};
+use duroxide::providers::Provider;
+use duroxide::runtime::{ObservabilityConfig, Runtime, RuntimeOptions};
+use duroxide::{Client, ClientError, OrchestrationStatus};
+use duroxide_aws_ec2::AwsError;
+use duroxide_azure_arm::{AzureConfig, AzureError};
+use simulated_cloud::SimulatedCloud;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Runs a parsed command line.
+///
+/// # Errors
+///
+/// What went wrong, as a [`CliError`] whose exit code the caller uses.
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Help => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Command::List { json } => {
+            list(json);
+            Ok(())
+        }
+        Command::Deploy(ref args) => deploy(&cli, args).await,
+        Command::Worker { concurrency } => worker(&cli, concurrency).await,
+        Command::Status { ref instance, json } => {
+            status(&cli.store, instance.as_deref(), json).await
+        }
+    }
+}
+
+fn list(json: bool) {
+    let crates = inventory::discover();
+    if json {
+        // Plain structs of strings always serialize.
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&crates).unwrap_or_default()
+        );
+    } else {
+        print!("{}", inventory::render_table(&crates));
+    }
+}
+
+/// Makes `--cloud` the cloud every activity of this process talks to.
+fn install_cloud(spec: &str) -> Result<SimulatedCloud, CliError> {
+    let cloud = SimulatedCloud::from_spec(spec);
+    SimulatedCloud::install_ambient(cloud.clone())
+        .map_err(|_| CliError::Failed("the simulated cloud was chosen twice".to_owned()))?;
+    Ok(cloud)
+}
+
+/// Runtime settings for this app.
+fn runtime_options(concurrency: usize) -> RuntimeOptions {
+    RuntimeOptions {
+        orchestration_concurrency: concurrency,
+        worker_concurrency: concurrency,
+        // Work locked by a process that was killed becomes available again after these
+        // timeouts; short ones let a restarted deployment, or another worker, resume quickly.
+        // Locks are renewed while work runs, so long activities are not cut short.
+        orchestrator_lock_timeout: Duration::from_secs(5),
+        worker_lock_timeout: Duration::from_secs(5),
+        // Progress goes to stdout; duroxide's own logs only on request (RUST_LOG, on stderr).
+        observability: ObservabilityConfig {
+            log_level: "error".to_owned(),
+            ..ObservabilityConfig::default()
+        },
+        ..RuntimeOptions::default()
+    }
+}
+
+async fn start_runtime(
+    store: Arc<dyn Provider>,
+    concurrency: usize,
+) -> Result<Arc<Runtime>, CliError> {
+    let orchestrations =
+        crate::registry::composed_orchestration_registry().map_err(CliError::Failed)?;
+    let activities = crate::registry::composed_activity_registry(AzureConfig::from_env())
+        .map_err(CliError::Failed)?;
+    Ok(Runtime::start_with_options(
+        store,
+        activities,
+        orchestrations,
+        runtime_options(concurrency),
+    )
+    .await)
+}
+
+async fn deploy(cli: &Cli, args: &DeployArgs) -> Result<(), CliError> {
+    install_cloud(&cli.cloud)?;
+    let store = cli.store.open(Access::Create).await?;
+    let client = Client::new(store.clone());
+    let name = &args.name;
+    match client.get_orchestration_status(name).await? {
+        // Deploying is idempotent: a finished deployment is reported, not redone.
+        OrchestrationStatus::Completed { .. } | OrchestrationStatus::Failed { .. } => {
+            println!("Deployment `{name}` had already finished");
+            let outcome =
+                deploy_multi_cloud_app::wait(&client, name, Duration::from_secs(10)).await?;
+            return print_outcome(name, outcome);
+        }
+        OrchestrationStatus::NotFound => {
+            let input = DeployMultiCloudInput {
+                name: name.clone(),
+                instance_count: args.instances,
+                web_tier: args.tier.clone(),
+            };
+            deploy_multi_cloud_app::start(&client, name.as_str(), &input).await?;
+            println!("Deployment `{name}` submitted to {}", cli.store);
+        }
+        OrchestrationStatus::Running { .. } => {
+            println!("Deployment `{name}` was already in progress; resuming it");
+        }
+    }
+    if args.detach {
+        return Ok(());
+    }
+    let runtime = start_runtime(store, args.concurrency).await?;
+    let outcome = follow(&client, name, args.timeout).await;
+    runtime.shutdown(None).await;
+    print_outcome(name, outcome?)
+}
+
+/// Prints each progress update until the deployment ends, then returns its typed result.
+async fn follow(
+    client: &Client,
+    instance: &str,
+    timeout: Duration,
+) -> Result<Result<DeployMultiCloudOutput, String>, CliError> {
+    let deadline = Instant::now() + timeout;
+    let timed_out = || {
+        CliError::Failed(format!(
+            "deployment `{instance}` did not finish within {}s; it is still recorded, and running \
+             `deploy {instance}` again (or a worker) continues it",
+            timeout.as_secs()
+        ))
+    };
+    let mut seen = 0;
+    loop {
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        let poll = Duration::from_millis(100);
+        match client
+            .wait_for_status_change(instance, seen, poll, remaining)
+            .await
+        {
+            Ok(OrchestrationStatus::Running {
+                custom_status,
+                custom_status_version,
+            }) => {
+                seen = custom_status_version;
+                if let Some(progress) = custom_status.as_deref().and_then(decode_progress) {
+                    println!(
+                        "[{}/{}] {}",
+                        progress.step, progress.total, progress.message
+                    );
+                }
+            }
+            Ok(OrchestrationStatus::NotFound) => {}
+            Ok(OrchestrationStatus::Completed { .. } | OrchestrationStatus::Failed { .. }) => break,
+            Err(ClientError::Timeout) => return Err(timed_out()),
+            Err(error) => return Err(error.into()),
+        }
+        if Instant::now() >= deadline {
+            return Err(timed_out());
+        }
+    }
+    Ok(deploy_multi_cloud_app::wait(client, instance, Duration::from_secs(10)).await?)
+}
+
+fn decode_progress(status: &str) -> Option<Progress> {
+    serde_json::from_str(status).ok()
+}
+
+fn print_outcome(
+    name: &str,
+    outcome: Result<DeployMultiCloudOutput, String>,
+) -> Result<(), CliError> {
+    match outcome {
+        Ok(output) => {
+            println!("Deployment `{name}` completed:");
+            print!("{}", describe_output(&output));
+            Ok(())
+        }
+        Err(error) => Err(CliError::Failed(format!(
+            "deployment `{name}` failed: {}",
+            describe_failure(&error)
+        ))),
+    }
+}
+
+fn describe_output(output: &DeployMultiCloudOutput) -> String {
+    let tier = match &output.web_tier_downgraded_from {
+        Some(preferred) => format!("{} tier; no quota left for {preferred}", output.web_tier),
+        None => format!("{} tier", output.web_tier),
+    };
+    format!(
+        "  database  {}\n  cluster   {} ({})\n  web app   {} ({tier})\n  dns       {}\n",
+        output.db_connection,
+        output.cluster_endpoint,
+        output.cluster_id,
+        output.app_url,
+        output.dns_name
+    )
+}
+
+/// Shows a library's domain error in words when the failure carries one.
+fn describe_failure(error: &str) -> String {
+    if let Some(azure) = AzureError::decode(error) {
+        return format!("Azure: {azure}");
+    }
+    if let Some(aws) = AwsError::decode(error) {
+        return format!("AWS: {aws}");
+    }
+    error.to_owned()
+}
+
+async fn worker(cli: &Cli, concurrency: usize) -> Result<(), CliError> {
+    let cloud = install_cloud(&cli.cloud)?;
+    let store = cli.store.open(Access::Create).await?;
+    let runtime = start_runtime(store, concurrency).await?;
+    println!(
+        "Worker ready: store {}, cloud {}, concurrency {concurrency}. Stop with Ctrl-C or SIGTERM.",
+        cli.store,
+        cloud.location()
+    );
+    let stopped_by = wait_for_stop_signal().await;
+    println!("Worker stopping ({stopped_by})");
+    runtime.shutdown(None).await;
+    Ok(())
+}
+
+async fn wait_for_stop_signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => "interrupted",
+                _ = terminate.recv() => "terminated",
+            };
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    "interrupted"
+}
+
+async fn status(store: &StoreSpec, instance: Option<&str>, json: bool) -> Result<(), CliError> {
+    let client = Client::new(store.open(Access::Existing).await?);
+    match instance {
+        Some(instance) => status_of_one(&client, store, instance, json).await,
+        None => status_of_all(&client, json).await,
+    }
+}
+
+async fn status_of_one(
+    client: &Client,
+    store: &StoreSpec,
+    instance: &str,
+    json: bool,
+) -> Result<(), CliError> {
+    let report = match client.get_orchestration_status(instance).await? {
+        OrchestrationStatus::NotFound => {
+            return Err(CliError::Failed(format!(
+                "no deployment `{instance}` in {store}"
+            )));
+        }
+        OrchestrationStatus::Running { custom_status, .. } => serde_json::json!({
+            "instance": instance,
+            "status": "Running",
+            "progress": custom_status.as_deref().and_then(decode_progress),
+        }),
+        OrchestrationStatus::Completed { output, .. } => serde_json::json!({
+            "instance": instance,
+            "status": "Completed",
+            "output": serde_json::from_str::<serde_json::Value>(&output).unwrap_or(serde_json::Value::String(output)),
+        }),
+        OrchestrationStatus::Failed { details, .. } => serde_json::json!({
+            "instance": instance,
+            "status": "Failed",
+            "error": describe_failure(&details.display_message()),
+        }),
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    println!(
+        "{instance}: {}",
+        report["status"].as_str().unwrap_or_default()
+    );
+    if let Some(progress) = report
+        .get("progress")
+        .and_then(|p| serde_json::from_value::<Progress>(p.clone()).ok())
+    {
+        println!(
+            "  step {}/{}: {}",
+            progress.step, progress.total, progress.message
+        );
+    }
+    if let Some(output) = report.get("output") {
+        match serde_json::from_value::<DeployMultiCloudOutput>(output.clone()) {
+            Ok(output) => print!("{}", describe_output(&output)),
+            Err(_) => println!("  output: {output}"),
+        }
+    }
+    if let Some(error) = report.get("error").and_then(serde_json::Value::as_str) {
+        println!("  error: {error}");
+    }
+    Ok(())
+}
+
+async fn status_of_all(client: &Client, json: bool) -> Result<(), CliError> {
+    let mut rows = Vec::new();
+    for instance in client.list_all_instances().await? {
+        let info = client.get_instance_info(&instance).await?;
+        // Sub-orchestrations belong to their deployment; list only what users started.
+        if info.parent_instance_id.is_none() {
+            rows.push(serde_json::json!({
+                "instance": info.instance_id,
+                "orchestration": info.orchestration_name,
+                "status": info.status,
+            }));
+        }
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    if rows.is_empty() {
+        println!("No deployments yet.");
+    }
+    for row in &rows {
+        println!(
+            "{:30}  {:10}  {}",
+            row["instance"].as_str().unwrap_or_default(),
+            row["status"].as_str().unwrap_or_default(),
+            row["orchestration"].as_str().unwrap_or_default()
+        );
+    }
+    Ok(())
+}
