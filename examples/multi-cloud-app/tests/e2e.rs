@@ -1,0 +1,307 @@
+//! End-to-end: the built binary, run as a user runs it, on embedded SQLite.
+
+mod common;
+
+use common::Sandbox;
+use multi_cloud_app::inventory;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+const DEPLOY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Resource kinds a deployment with `instances` EC2 instances creates, with their counts.
+fn expected_kinds(instances: usize) -> BTreeMap<String, usize> {
+    [
+        ("azure/vm", 1),
+        ("azure/firewall-rule", 1),
+        ("azure/app-service-plan/premium", 1),
+        ("azure/web-app", 1),
+        ("aws/placement-group", 1),
+        ("aws/ec2-instance", instances),
+        ("aws/load-balancer", 1),
+        ("dns/cname", 1),
+    ]
+    .into_iter()
+    .map(|(kind, count)| (kind.to_owned(), count))
+    .collect()
+}
+
+fn kinds_in(sandbox: &Sandbox) -> BTreeMap<String, usize> {
+    let mut kinds = BTreeMap::new();
+    for resource in sandbox.cloud().resources().unwrap() {
+        *kinds.entry(resource.kind).or_insert(0) += 1;
+    }
+    kinds
+}
+
+fn assert_each_resource_created_once(sandbox: &Sandbox) {
+    let counts = sandbox.cloud().creation_counts().unwrap();
+    let repeated: Vec<_> = counts.iter().filter(|(_, &count)| count != 1).collect();
+    assert!(repeated.is_empty(), "created more than once: {repeated:?}");
+}
+
+#[test]
+fn deploy_completes_and_status_reports_the_typed_result() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["deploy", "demo", "--instances", "2"], DEPLOY_TIMEOUT);
+    run.assert_success();
+    for step in 1..=4 {
+        assert!(
+            run.stdout.contains(&format!("[{step}/4] ")),
+            "step {step} not shown:\n{}",
+            run.stdout
+        );
+    }
+    assert!(run.stdout.contains("Deployment `demo` completed:"));
+    assert!(run.stdout.contains("dns       demo.multi-cloud.sim"));
+    assert_eq!(kinds_in(&sandbox), expected_kinds(2));
+
+    let status = sandbox.run(&["status", "demo", "--json"], DEPLOY_TIMEOUT);
+    let status = status.assert_success().json();
+    assert_eq!(status["status"], "Completed");
+    let output = &status["output"];
+    let vm = sandbox
+        .cloud()
+        .get(output["db_server_id"].as_str().unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        output["db_connection"],
+        format!(
+            "postgresql://dbadmin@{}:5432/demo-db",
+            vm.properties["ip_address"]
+        )
+    );
+    assert_eq!(output["app_url"], "https://demo-web.azurewebsites.sim");
+    assert_eq!(output["web_tier"], "premium");
+    assert_eq!(
+        output["cluster_endpoint"],
+        "http://demo-cluster-lb.us-east-1.elb.sim"
+    );
+
+    let all = sandbox.run(&["status", "--json"], DEPLOY_TIMEOUT);
+    let all = all.assert_success().json();
+    assert_eq!(
+        all.as_array().unwrap().len(),
+        1,
+        "sub-orchestrations are not deployments: {all}"
+    );
+    assert_eq!(
+        all[0]["orchestration"],
+        multi_cloud_app::names::orchestrations::DEPLOY_MULTI_CLOUD
+    );
+
+    // Deploying again reports the finished deployment and creates nothing.
+    let again = sandbox.run(&["deploy", "demo"], DEPLOY_TIMEOUT);
+    assert!(again
+        .assert_success()
+        .stdout
+        .contains("had already finished"));
+    assert_eq!(kinds_in(&sandbox), expected_kinds(2));
+    assert_each_resource_created_once(&sandbox);
+}
+
+#[test]
+fn list_prints_every_orchestration_and_activity_of_both_libraries_and_the_app() {
+    let sandbox = Sandbox::new();
+    let crates = inventory::discover();
+    let names: Vec<&str> = crates.iter().map(|c| c.crate_name).collect();
+    assert_eq!(names, ["duroxide-azure-arm", "duroxide-aws-ec2", "my-app"]);
+
+    let table = sandbox.run(&["list"], DEPLOY_TIMEOUT);
+    let table = &table.assert_success().stdout;
+    for krate in &crates {
+        assert!(!krate.orchestrations.is_empty() && !krate.activities.is_empty());
+        let items = krate.orchestrations.iter().map(|o| (o.name, o.description));
+        for (name, description) in
+            items.chain(krate.activities.iter().map(|a| (a.name, a.description)))
+        {
+            let row = table
+                .lines()
+                .find(|line| line.trim_start().starts_with(name));
+            let row = row.unwrap_or_else(|| panic!("{name} not listed:\n{table}"));
+            assert!(row.ends_with(description), "{row}");
+        }
+    }
+
+    let json = sandbox.run(&["list", "--json"], DEPLOY_TIMEOUT);
+    assert_eq!(
+        json.assert_success().json(),
+        serde_json::to_value(&crates).unwrap()
+    );
+    assert!(
+        sandbox.entries().is_empty(),
+        "list must not create anything: {:?}",
+        sandbox.entries()
+    );
+}
+
+#[test]
+fn a_killed_deployment_resumes_and_creates_each_resource_once() {
+    let mut sandbox = Sandbox::new();
+    // Slow enough that the kill lands while the AWS cluster is being created.
+    sandbox.latency_ms = 600;
+    let mut first = sandbox.spawn(&["deploy", "crash", "--instances", "3"]);
+    first.wait_for_line(|line| line.starts_with("[2/4]"), DEPLOY_TIMEOUT);
+    std::thread::sleep(Duration::from_millis(700));
+    first.kill();
+
+    let before = kinds_in(&sandbox);
+    assert!(
+        before.contains_key("azure/vm"),
+        "the Azure step had finished: {before:?}"
+    );
+    assert!(
+        !before.contains_key("dns/cname"),
+        "the kill came too late: {before:?}"
+    );
+
+    sandbox.latency_ms = 50;
+    let second = sandbox.run(&["deploy", "crash"], DEPLOY_TIMEOUT);
+    let second = second.assert_success();
+    assert!(
+        second
+            .stdout
+            .contains("was already in progress; resuming it"),
+        "{}",
+        second.stdout
+    );
+    assert!(second.stdout.contains("Deployment `crash` completed:"));
+    assert_eq!(kinds_in(&sandbox), expected_kinds(3));
+    assert_each_resource_created_once(&sandbox);
+}
+
+#[test]
+fn a_worker_runs_detached_deployments_and_stops_on_sigterm() {
+    let sandbox = Sandbox::new();
+    for name in ["first", "second"] {
+        let submitted = sandbox.run(
+            &["deploy", name, "--detach", "--instances", "1"],
+            DEPLOY_TIMEOUT,
+        );
+        assert!(submitted.assert_success().stdout.contains("submitted"));
+    }
+    assert!(
+        sandbox.cloud().resources().unwrap().is_empty(),
+        "--detach only submits"
+    );
+
+    let mut worker = sandbox.spawn(&["worker", "--concurrency", "2"]);
+    worker.wait_for_line(|line| line.starts_with("Worker ready"), DEPLOY_TIMEOUT);
+    for name in ["first", "second"] {
+        let deadline = std::time::Instant::now() + DEPLOY_TIMEOUT;
+        loop {
+            let status = sandbox.run(&["status", name, "--json"], DEPLOY_TIMEOUT);
+            if status.status.success() && status.json()["status"] == "Completed" {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{name} did not complete: {}",
+                status.stdout
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+    worker.signal("TERM");
+    let stopped = worker.finish(Duration::from_secs(30));
+    assert!(stopped
+        .assert_success()
+        .stdout
+        .contains("Worker stopping (terminated)"));
+    assert_each_resource_created_once(&sandbox);
+    assert_eq!(
+        sandbox.cloud().resources().unwrap().len(),
+        2 * expected_kinds(1).values().sum::<usize>()
+    );
+}
+
+#[test]
+fn bad_input_fails_with_a_clear_message_and_writes_nothing() {
+    let unreachable_database = if cfg!(feature = "postgres") {
+        (1, "cannot reach PostgreSQL at 127.0.0.1:1")
+    } else {
+        (2, "PostgreSQL stores need the `postgres` feature")
+    };
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["frobnicate"], 2, "unknown command `frobnicate`"),
+        (&[], 2, "no command given"),
+        (
+            &["deploy", "Not_A_Name"],
+            2,
+            "invalid deployment name `Not_A_Name`",
+        ),
+        (
+            &["deploy", "demo", "--tier", "gold"],
+            2,
+            "--tier must be premium, standard or basic",
+        ),
+        (
+            &["--store", "mysql://db/app", "deploy", "demo"],
+            2,
+            "malformed --store `mysql://db/app`",
+        ),
+        (
+            &["--store", "sqlite:", "deploy", "demo"],
+            2,
+            "malformed --store",
+        ),
+        (
+            &["--store", "sqlite:no-such-dir/data.db", "deploy", "demo"],
+            1,
+            "cannot open store no-such-dir/data.db",
+        ),
+        (
+            &[
+                "--store",
+                "postgres://app@127.0.0.1:1/app",
+                "deploy",
+                "demo",
+            ],
+            unreachable_database.0,
+            unreachable_database.1,
+        ),
+        (&["status", "demo"], 1, "no store at ./data.db"),
+    ];
+    for (args, code, message) in cases {
+        let sandbox = Sandbox::new();
+        let run = sandbox.run(args, DEPLOY_TIMEOUT);
+        assert_eq!(run.status.code(), Some(*code), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(message),
+            "{args:?}: expected `{message}` in\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stdout.is_empty(),
+            "{args:?} printed to stdout: {}",
+            run.stdout
+        );
+        assert!(
+            sandbox.entries().is_empty(),
+            "{args:?} wrote {:?}",
+            sandbox.entries()
+        );
+    }
+}
+
+#[test]
+fn an_unknown_instance_in_an_existing_store_fails_and_changes_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["deploy", "demo", "--instances", "1"], DEPLOY_TIMEOUT)
+        .assert_success();
+    let files = sandbox.entries();
+    let resources = sandbox.cloud().resources().unwrap();
+
+    let run = sandbox.run(&["status", "nope"], DEPLOY_TIMEOUT);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        run.stderr
+            .contains("no deployment `nope` in sqlite:./data.db"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(sandbox.entries(), files);
+    assert_eq!(sandbox.cloud().resources().unwrap(), resources);
+}
