@@ -83,8 +83,15 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
         #(#cfgs)*
         #[doc = #module_doc]
         // A companion offers every helper and a crate uses some; unused ones are not its mistakes.
-        // The module is named after the function, whatever case the user allowed for it.
-        #[allow(dead_code, unreachable_pub, non_snake_case, clippy::module_name_repetitions)]
+        // The module is named after the function, whatever case the user allowed for it, and
+        // wraps and registers it even when the user deprecated it (replay still needs it).
+        #[allow(
+            dead_code,
+            deprecated,
+            unreachable_pub,
+            non_snake_case,
+            clippy::module_name_repetitions
+        )]
         #vis mod #ident {
             // The function's types are written relative to its module; the glob makes them resolve here.
             #[allow(unused_imports, clippy::wildcard_imports)]

@@ -43,7 +43,7 @@ fn typed_helpers() -> TokenStream {
         ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
             ctx.schedule_sub_orchestration_versioned(
                 NAME,
-                ::core::option::Option::Some(::std::string::String::from(VERSION)),
+                ::core::option::Option::Some(<::std::string::String as ::core::convert::From<&str>>::from(VERSION)),
                 __encode(input),
             )
             .map(__decode)
@@ -63,7 +63,7 @@ fn typed_helpers() -> TokenStream {
         ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
             ctx.schedule_sub_orchestration_versioned_with_id(
                 NAME,
-                ::core::option::Option::Some(::std::string::String::from(VERSION)),
+                ::core::option::Option::Some(<::std::string::String as ::core::convert::From<&str>>::from(VERSION)),
                 instance_id,
                 __encode(input),
             )
