@@ -44,6 +44,18 @@ mod test_support {
     /// avoids that.
     pub(crate) async fn one_runtime_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
         static LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+        quiet_logs();
         LOCK.lock().await
+    }
+
+    /// duroxide logs every trace line to stdout unless a subscriber is already installed; keep
+    /// test output readable, and let `RUST_LOG` bring the logs back when debugging.
+    fn quiet_logs() {
+        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error"));
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
     }
 }

@@ -354,6 +354,14 @@ async fn patterns_4_and_5() -> Result {
 
 #[test]
 fn the_documents_consumer_snippets_compile_and_run() {
+    // duroxide logs every trace line to stdout unless a subscriber is installed first.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_test_writer()
+        .try_init();
+
     let scratch = tempfile::tempdir().unwrap();
     // The only test in this binary, so changing the working directory affects nothing else.
     std::env::set_current_dir(scratch.path()).unwrap();
