@@ -270,7 +270,8 @@ async fn status_of_one(
     let report = match client.get_orchestration_status(instance).await? {
         OrchestrationStatus::NotFound => {
             return Err(CliError::Failed(format!(
-                "no deployment `{instance}` in {store}"
+                "no deployment `{instance}` in {store} (one submitted with --detach appears \
+                 once a worker has started it)"
             )));
         }
         OrchestrationStatus::Running { custom_status, .. } => serde_json::json!({

@@ -305,3 +305,46 @@ fn an_unknown_instance_in_an_existing_store_fails_and_changes_nothing() {
     assert_eq!(sandbox.entries(), files);
     assert_eq!(sandbox.cloud().resources().unwrap(), resources);
 }
+
+#[test]
+fn quota_errors_travel_from_the_activity_to_the_user() {
+    // Premium plans have no quota: deploy-webapp decodes the activity's QuotaExceeded and steps
+    // down to standard, and the result says so.
+    let sandbox = Sandbox::new();
+    sandbox
+        .cloud()
+        .set_quota("azure/app-service-plan/premium", 0)
+        .unwrap();
+    let run = sandbox.run(&["deploy", "tight", "--instances", "1"], DEPLOY_TIMEOUT);
+    let stdout = &run.assert_success().stdout;
+    assert!(
+        stdout.contains("(standard tier; no quota left for premium)"),
+        "{stdout}"
+    );
+
+    // No tier has quota: the last AzureError reaches the user, decoded into words.
+    let sandbox = Sandbox::new();
+    for tier in ["premium", "standard", "basic"] {
+        sandbox
+            .cloud()
+            .set_quota(&format!("azure/app-service-plan/{tier}"), 0)
+            .unwrap();
+    }
+    let run = sandbox.run(&["deploy", "full", "--instances", "1"], DEPLOY_TIMEOUT);
+    assert_eq!(run.status.code(), Some(1), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("deployment `full` failed: Azure: quota exceeded for app-service-plan/basic"),
+        "{}",
+        run.stderr
+    );
+    let status = sandbox.run(&["status", "full", "--json"], DEPLOY_TIMEOUT);
+    let status = status.assert_success().json();
+    assert_eq!(status["status"], "Failed");
+    assert!(!sandbox
+        .cloud()
+        .resources()
+        .unwrap()
+        .iter()
+        .any(|r| r.kind == "dns/cname"));
+}

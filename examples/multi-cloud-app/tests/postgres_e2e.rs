@@ -138,6 +138,7 @@ fn two_workers_share_one_database_and_survive_losing_one() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let at_kill = shared_cloud.resources().unwrap().len();
+    let doomed_pid = doomed.child.id();
     doomed.kill();
     assert!(
         at_kill < expected_resources,
@@ -168,6 +169,20 @@ fn two_workers_share_one_database_and_survive_losing_one() {
     let repeated: Vec<_> = counts.iter().filter(|(_, &count)| count != 1).collect();
     assert!(repeated.is_empty(), "created more than once: {repeated:?}");
     assert_eq!(counts.len(), expected_resources);
+    // Both workers did part of the work: the one killed before it, the survivor the rest.
+    let creators: std::collections::BTreeSet<u32> = shared_cloud
+        .creations()
+        .unwrap()
+        .iter()
+        .map(|c| c.process)
+        .collect();
+    let survivor_pid = survivor.child.id();
+    assert_eq!(
+        creators,
+        [doomed_pid, survivor_pid].into(),
+        "resources were created by both workers"
+    );
+
     let resources = shared_cloud.resources().unwrap();
     for name in &names {
         let mut args = store_args.to_vec();

@@ -104,11 +104,20 @@ impl fmt::Display for CloudError {
 
 impl std::error::Error for CloudError {}
 
+/// One entry of the creation log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Creation {
+    /// The resource created.
+    pub id: String,
+    /// The process that created it, so that tests of several workers can tell who did what.
+    pub process: u32,
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct State {
     resources: BTreeMap<String, Resource>,
     /// Every creation in order: the evidence that no resource was created twice.
-    created: Vec<String>,
+    created: Vec<Creation>,
     quotas: BTreeMap<String, u32>,
     next_serial: u64,
 }
@@ -140,7 +149,10 @@ impl State {
             properties: properties(self.next_serial),
         };
         self.resources.insert(id.to_owned(), resource.clone());
-        self.created.push(id.to_owned());
+        self.created.push(Creation {
+            id: id.to_owned(),
+            process: std::process::id(),
+        });
         Ok(Provisioned::Created(resource))
     }
 }
@@ -278,11 +290,20 @@ impl SimulatedCloud {
     pub fn creation_counts(&self) -> Result<BTreeMap<String, usize>, CloudError> {
         self.read(|state| {
             let mut counts = BTreeMap::new();
-            for id in &state.created {
-                *counts.entry(id.clone()).or_insert(0) += 1;
+            for creation in &state.created {
+                *counts.entry(creation.id.clone()).or_insert(0) += 1;
             }
             counts
         })
+    }
+
+    /// The creation log, oldest first.
+    ///
+    /// # Errors
+    ///
+    /// The cloud's file cannot be read.
+    pub fn creations(&self) -> Result<Vec<Creation>, CloudError> {
+        self.read(|state| state.created.clone())
     }
 
     fn read<T>(&self, f: impl FnOnce(&State) -> T) -> Result<T, CloudError> {
