@@ -49,6 +49,7 @@ pub struct DeployWebappOutput {
     pub plan_id: String,
     /// The tier actually used.
     pub tier: String,
-    /// The preferred tier, when quota forced a lower one.
+    /// The requested tier, when the plan has another one: quota forced a lower tier, or a
+    /// plan of that name already existed with another tier.
     pub downgraded_from: Option<String>,
 }

@@ -122,14 +122,14 @@ impl fmt::Display for StoreSpec {
             StoreSpec::SqliteFile(path) => write!(f, "sqlite:{}", path.display()),
             StoreSpec::Postgres { url, schema } => {
                 // Never echo a password into the terminal or a log.
-                let shown = match url.split_once("://").and_then(|(scheme, rest)| {
-                    let (user_info, host) = rest.split_once('@')?;
-                    let user = user_info.split(':').next()?;
-                    Some(format!("{scheme}://{user}@{host}"))
-                }) {
-                    Some(redacted) => redacted,
-                    None => url.clone(),
-                };
+                let shown = url
+                    .split_once("://")
+                    .and_then(|(scheme, rest)| {
+                        let (user_info, host) = rest.split_once('@')?;
+                        let user = user_info.split(':').next()?;
+                        Some(format!("{scheme}://{user}@{host}"))
+                    })
+                    .unwrap_or_else(|| url.clone());
                 match schema {
                     Some(schema) => write!(f, "{shown} (schema {schema})"),
                     None => f.write_str(&shown),
