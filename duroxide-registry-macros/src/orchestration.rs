@@ -8,10 +8,7 @@ use quote::quote;
 
 pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     let version = &item.version;
-    let used = item.uses.iter().map(|path| {
-        let path = path.seen_from_child();
-        quote!(#path::NAME)
-    });
+    let used = activities_used(item);
     let typed = (item.input.is_some() && item.output.is_some()).then(typed_helpers);
     let register = registration(item, degraded);
     quote! {
@@ -21,11 +18,65 @@ pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
         /// Full names of the activities and sub-orchestrations this orchestration calls through
         /// their companion modules, plus those listed in `uses(...)`: in order of first
         /// appearance, each resolved by the compiler.
-        pub const ACTIVITIES_USED: &[&str] = &[#(#used),*];
+        pub const ACTIVITIES_USED: &[&str] = #used;
 
         #typed
         #register
     }
+}
+
+/// The `ACTIVITIES_USED` expression. Paths are deduplicated as written; two different paths can
+/// still reach one item (`provision_vm::call` and `crate::activities::provision_vm::NAME`), so
+/// with more than one entry the names themselves are deduplicated in const evaluation.
+fn activities_used(item: &Item) -> TokenStream {
+    let names: Vec<TokenStream> = item
+        .uses
+        .iter()
+        .map(|path| {
+            let path = path.seen_from_child();
+            quote!(#path::NAME)
+        })
+        .collect();
+    if names.len() < 2 {
+        return quote!(&[#(#names),*]);
+    }
+    let count = names.len();
+    quote! {{
+        const ALL: [&str; #count] = [#(#names),*];
+        const fn same(a: &str, b: &str) -> bool {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        const fn first_appearances(all: [&'static str; #count]) -> ([&'static str; #count], usize) {
+            let mut unique = [""; #count];
+            let mut len = 0;
+            let mut i = 0;
+            while i < #count {
+                let mut j = 0;
+                while j < len && !same(unique[j], all[i]) {
+                    j += 1;
+                }
+                if j == len {
+                    unique[len] = all[i];
+                    len += 1;
+                }
+                i += 1;
+            }
+            (unique, len)
+        }
+        const UNIQUE: ([&str; #count], usize) = first_appearances(ALL);
+        UNIQUE.0.split_at(UNIQUE.1).0
+    }}
 }
 
 fn typed_helpers() -> TokenStream {
