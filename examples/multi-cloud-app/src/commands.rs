@@ -267,7 +267,7 @@ async fn status_of_one(
     instance: &str,
     json: bool,
 ) -> Result<(), CliError> {
-    let report = match client.get_orchestration_status(instance).await? {
+    let mut report = match client.get_orchestration_status(instance).await? {
         OrchestrationStatus::NotFound => {
             return Err(CliError::Failed(format!(
                 "no deployment `{instance}` in {store} (one submitted with --detach appears \
@@ -290,6 +290,11 @@ async fn status_of_one(
             "error": describe_failure(&details.display_message()),
         }),
     };
+    // How many times the instance ran from the start (continue-as-new would add more): a
+    // deployment that completed exactly once has one.
+    if client.has_management_capability() {
+        report["executions"] = client.list_executions(instance).await?.len().into();
+    }
     if json {
         println!(
             "{}",

@@ -59,6 +59,7 @@ fn deploy_completes_and_status_reports_the_typed_result() {
     let status = sandbox.run(&["status", "demo", "--json"], DEPLOY_TIMEOUT);
     let status = status.assert_success().json();
     assert_eq!(status["status"], "Completed");
+    assert_eq!(status["executions"], 1);
     let output = &status["output"];
     let vm = sandbox
         .cloud()

@@ -192,7 +192,9 @@ fn two_workers_share_one_database_and_survive_losing_one() {
         let mut args = store_args.to_vec();
         args.extend(["status", name.as_str(), "--json"]);
         let status = sandbox.run(&args, TIMEOUT);
-        let output = &status.assert_success().json()["output"];
+        let status = status.assert_success().json();
+        assert_eq!(status["executions"], 1, "{name} ran once: {status}");
+        let output = &status["output"];
         assert_eq!(output["dns_name"], format!("{name}.multi-cloud.sim"));
         let server = output["db_server_id"].as_str().unwrap();
         assert!(
