@@ -12,7 +12,7 @@
 
 use duroxide::providers::sqlite::SqliteProvider;
 use duroxide::runtime::registry::ActivityRegistry;
-use duroxide::runtime::{Runtime, RuntimeOptions};
+use duroxide::runtime::{ObservabilityConfig, Runtime, RuntimeOptions};
 use duroxide::{Client, OrchestrationRegistry};
 use registry_bench::measure::process_cpu;
 use registry_bench::stats::{median, quantile};

@@ -9,7 +9,10 @@
 //! - `--quick`: tiny sizes and one run, only to show that everything runs (for CI).
 //! - `--runs R`: rounds of the build-cost benchmark (default 5).
 //! - `--size NxM`: N activities and M orchestrations; repeatable (default 50x10 and 200x50).
-//! - `--macros DIR`: the macro crate to measure (default: this repository's).
+//! - `--macros DIR`: the macro crate to measure (default: this repository's), for example a
+//!   scratch copy with a change to the generated code.
+//! - `--dir DIR`: where the generated workspace goes (default `target/registry-bench`); a second
+//!   directory lets an experiment run without disturbing the first one's builds.
 //! - `--no-expand`: skip the nightly expansion counts.
 
 use registry_bench::workspace::{Size, Workspace};
@@ -17,7 +20,8 @@ use registry_bench::{build_cost, expand};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: registry-bench <build-cost|runtime|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--no-expand]";
+const USAGE: &str =
+    "usage: registry-bench <build-cost|runtime|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--dir DIR] [--no-expand]";
 
 struct Options {
     command: String,
@@ -25,6 +29,7 @@ struct Options {
     runs: usize,
     sizes: Vec<Size>,
     macros: Option<PathBuf>,
+    dir: Option<PathBuf>,
     expand: bool,
 }
 
@@ -53,6 +58,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
         runs: 5,
         sizes: Vec::new(),
         macros: None,
+        dir: None,
         expand: true,
     };
     while let Some(arg) = args.next() {
@@ -63,6 +69,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
             "--runs" => options.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--size" => options.sizes.push(parse_size(&value()?)?),
             "--macros" => options.macros = Some(PathBuf::from(value()?)),
+            "--dir" => options.dir = Some(PathBuf::from(value()?)),
             other => return Err(format!("unknown option `{other}`")),
         }
     }
@@ -131,12 +138,16 @@ fn build_cost(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
         .macros
         .clone()
         .unwrap_or_else(|| repo.join("duroxide-registry-macros"));
-    let dir = repo.join("target").join("registry-bench");
+    let dir = options
+        .dir
+        .clone()
+        .unwrap_or_else(|| repo.join("target").join("registry-bench"));
     let workspace = Workspace::prepare(&dir, &repo, &macros, &options.sizes)?;
     build_cost::warm_up(&workspace, &options.sizes)?;
     let samples = build_cost::measure(&workspace, &options.sizes, options.runs)?;
     let mut report = format!(
-        "## Build cost (medians; CPU = user + sys of cargo and rustc)\n\n{}",
+        "## Build cost (medians; CPU = user + sys of cargo and rustc)\n\nMacro crate: {}\n\n{}",
+        provenance(&macros),
         build_cost::table(&build_cost::summarize(&samples, &options.sizes))
     );
     if !options.expand {
@@ -155,6 +166,27 @@ fn build_cost(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&file, &report)?;
     eprintln!("written to {}", file.display());
     Ok(())
+}
+
+/// Which macro code was measured: the directory, its commit, and whether it had uncommitted
+/// changes (others edit it while benchmarks run).
+fn provenance(macros: &Path) -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .current_dir(macros)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|output| output.status.success())
+            .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    };
+    let commit = git(&["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "not in git".to_owned());
+    let state = match git(&["status", "--porcelain", "--", "."]) {
+        Some(changes) if changes.is_empty() => "no uncommitted changes",
+        Some(_) => "with uncommitted changes",
+        None => "status unknown",
+    };
+    format!("`{}` at {commit}, {state}", macros.display())
 }
 
 /// The runtime benchmark is a bench target; it is built by cargo like any other, in release
