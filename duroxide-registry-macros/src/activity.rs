@@ -49,6 +49,16 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
                 /// The type of the activity's `#[config]` parameter.
                 pub type Config = #config;
 
+                /// Registers this activity with `config`, for consumers that pick activities
+                /// one by one instead of merging the crate's whole registry.
+                #[inline]
+                pub fn register_with_config(
+                    builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
+                    config: &Config,
+                ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
+                    __register_activity_with_config(builder, config)
+                }
+
                 /// The activity function itself, under the name the pattern's consumers use
                 /// (`activities::provision_vm::activity`).
                 #[inline]

@@ -39,4 +39,10 @@ fn main() {
     same_type::<provision_vm::Config>(|x: Arc<AzureConfig>| x);
     let _: fn(ActivityContext, String, Arc<AzureConfig>) -> _ = provision_vm::activity;
     assert_eq!(list_activities()[0].input_type, "String");
+
+    // Selective import, the pattern's Pattern 3, for an activity that takes configuration.
+    let config = Arc::new(AzureConfig { subscription_id: "sub-2".into() });
+    let picked = provision_vm::register_with_config(duroxide::runtime::registry::ActivityRegistry::builder(), &config)
+        .build();
+    assert!(picked.has(provision_vm::NAME) && !picked.has(plain::NAME));
 }
