@@ -6,6 +6,8 @@ mod companion;
 mod diagnostics;
 mod item;
 mod naming;
+#[cfg(test)]
+mod no_panic_tests;
 mod orchestration;
 mod registry;
 mod signature;
