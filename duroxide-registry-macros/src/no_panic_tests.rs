@@ -1101,7 +1101,12 @@ fn valid_registry() -> BoxedStrategy<(String, usize, usize, bool)> {
                     continue;
                 }
                 seen.push(path.clone());
-                let alias = if alias {
+                // A segment like `_0` or `__` has no SHOUTY_SNAKE_CASE identifier: a `names`
+                // constant for it needs an alias (today the macro panics without one; see
+                // `known_panic`), so a well-formed input gives it one.
+                let last = path.rsplit("::").next().unwrap_or_default();
+                let nameless = !is_ident(&heck::ToShoutySnakeCase::to_shouty_snake_case(last));
+                let alias = if alias || (names && nameless) {
                     format!(" as ALIAS_{i}")
                 } else {
                     String::new()

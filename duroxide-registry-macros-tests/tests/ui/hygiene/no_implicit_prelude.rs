@@ -4,11 +4,8 @@
 //! standard prelude, the extern prelude or `macro_use`. The user code below imports no prelude
 //! name either (no `Result`, `String`, `Vec`, `Ok`, `vec!` ...), so that the companion's
 //! `use super::*` cannot lend the generated code a name it forgot to qualify.
-//!
-//! Orchestrations are left out here: their companion names `String::from`, which needs the
-//! prelude's `From` (see `pending/no_implicit_prelude_orchestration.rs`).
 
-use ::duroxide::ActivityContext;
+use ::duroxide::{ActivityContext, OrchestrationContext};
 use ::duroxide_registry_macros::registry;
 
 /// Payload of the steps.
@@ -43,8 +40,24 @@ pub mod steps {
     }
 }
 
+pub mod flows {
+    use super::{Greeting, OrchestrationContext};
+    use ::duroxide_registry_macros::orchestration;
+
+    /// Greets, then shouts.
+    #[orchestration(version = "1.2.0")]
+    pub async fn greet(
+        ctx: OrchestrationContext,
+        input: Greeting,
+    ) -> ::core::result::Result<::std::vec::Vec<u8>, ::std::string::String> {
+        let text = crate::steps::hello::call(&ctx, &input).await?;
+        crate::steps::shout::call(&ctx, &text).await
+    }
+}
+
 registry! {
     names: names,
+    orchestrations: [flows::greet],
     activities: [steps::hello, steps::shout as SHOUT],
 }
 
@@ -52,16 +65,24 @@ fn main() {
     const PREFIX: &str = ::core::env!("CARGO_PKG_NAME");
     let hello_name = ::std::format!("{PREFIX}::activity::hello");
     let shout_name = ::std::format!("{PREFIX}::activity::shout-it");
+    let greet_name = ::std::format!("{PREFIX}::orchestration::greet");
 
     ::std::assert_eq!(steps::hello::NAME, hello_name);
     ::std::assert_eq!(steps::shout::NAME, shout_name);
+    ::std::assert_eq!(flows::greet::NAME, greet_name);
     ::std::assert_eq!(steps::hello::DESCRIPTION, "Says hello.");
     ::std::assert_eq!(
         (steps::hello::IDEMPOTENT, steps::shout::IDEMPOTENT),
         (true, false)
     );
+    ::std::assert_eq!(flows::greet::VERSION, "1.2.0");
+    ::std::assert_eq!(
+        flows::greet::ACTIVITIES_USED,
+        [steps::hello::NAME, steps::shout::NAME]
+    );
     ::std::assert_eq!(names::activities::HELLO, steps::hello::NAME);
     ::std::assert_eq!(names::activities::SHOUT, steps::shout::NAME);
+    ::std::assert_eq!(names::orchestrations::GREET, flows::greet::NAME);
 
     let input: steps::hello::Input = Greeting {
         who: ::std::borrow::ToOwned::to_owned("x"),
@@ -74,8 +95,12 @@ fn main() {
     ::std::assert_eq!(activities.count(), 2);
     ::std::assert!(activities.has(steps::hello::NAME));
     ::std::assert!(activities.has(steps::shout::NAME));
-    ::std::assert!(create_orchestration_registry().count() == 0);
-    ::std::assert!(list_orchestrations().is_empty());
+    let orchestrations = create_orchestration_registry();
+    ::std::assert_eq!(orchestrations.count(), 1);
+    ::std::assert!(orchestrations.has(flows::greet::NAME));
+    let versions = orchestrations.list_versions(flows::greet::NAME);
+    ::std::assert_eq!(versions.len(), 1);
+    ::std::assert_eq!(::std::string::ToString::to_string(&versions[0]), "1.2.0");
 
     let listed = list_activities();
     ::std::assert_eq!(listed.len(), 2);
@@ -86,4 +111,12 @@ fn main() {
     ::std::assert!(listed[0].idempotent);
     ::std::assert_eq!(listed[1].name, steps::shout::NAME);
     ::std::assert_eq!(listed[1].output_type, "::std::vec::Vec<u8>");
+    let flows = list_orchestrations();
+    ::std::assert_eq!(flows.len(), 1);
+    ::std::assert_eq!(flows[0].name, flows::greet::NAME);
+    ::std::assert_eq!(flows[0].version, "1.2.0");
+    ::std::assert_eq!(
+        flows[0].activities_used,
+        [steps::hello::NAME, steps::shout::NAME]
+    );
 }
