@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
 # Hygiene checks of the macros as a user's crate sees them (issue 4, section 3).
 #
-#   .ci/hygiene.sh            the checks that must pass; .ci/run calls this
-#   .ci/hygiene.sh --pending  also the checks that fail on known macro bugs (see the headers of
-#                             duroxide-registry-macros-tests/tests/ui/hygiene/pending/*.rs)
+#   .ci/hygiene.sh             the checks that must pass; .ci/run calls this
+#   .ci/hygiene.sh --no-tests  only steps 3 and 4, for a caller that has just run
+#                              `cargo test --workspace`, which runs steps 1 and 2
+#   .ci/hygiene.sh --pending   also the checks that fail on known macro bugs (see
+#                              duroxide-registry-macros-tests/tests/ui/hygiene/pending/)
 #
-# `cargo test --workspace` already runs steps 1 and 2; they are repeated here so that this
-# script alone checks all of section 3. Steps 3 and 4 need clippy and rustdoc, which
-# `cargo test` does not run.
+# Steps 3 and 4 need clippy and rustdoc, which `cargo test` does not run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 user_crate=duroxide-registry-macros-edition2024
 doc_dir=target/doc/duroxide_registry_macros_edition2024
 pending=false
-[[ "${1:-}" == "--pending" ]] && pending=true
+tests=true
+for arg in "$@"; do
+    case "$arg" in
+        --pending) pending=true ;;
+        --no-tests) tests=false ;;
+        *) echo "unknown argument: $arg" >&2; exit 2 ;;
+    esac
+done
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "1. trybuild hygiene cases, edition 2021, each under #![deny(warnings)]"
-cargo test -p duroxide-registry-macros-tests --test hygiene
+if $tests; then
+    step "1. trybuild hygiene cases, edition 2021, each under #![deny(warnings)]"
+    cargo test -p duroxide-registry-macros-tests --test hygiene
 
-step "2. the same cases and an edition-2024 library, as an edition-2024 crate"
-cargo test -p "$user_crate"
+    step "2. the same cases and an edition-2024 library, as an edition-2024 crate"
+    cargo test -p "$user_crate"
+fi
 
 step "3. clippy on the user crate: every target with -D warnings; the library, its tests and the strict-lints case also with -D clippy::pedantic"
 # --no-deps keeps the extra lints on the user crate; the macro crate itself is linted by the
