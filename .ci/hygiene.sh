@@ -4,8 +4,6 @@
 #   .ci/hygiene.sh             the checks that must pass; .ci/run calls this
 #   .ci/hygiene.sh --no-tests  only steps 3 and 4, for a caller that has just run
 #                              `cargo test --workspace`, which runs steps 1 and 2
-#   .ci/hygiene.sh --pending   also the checks that fail on known macro bugs (see
-#                              duroxide-registry-macros-tests/tests/ui/hygiene/pending/)
 #
 # Steps 3 and 4 need clippy and rustdoc, which `cargo test` does not run.
 set -euo pipefail
@@ -13,11 +11,9 @@ cd "$(dirname "$0")/.."
 
 user_crate=duroxide-registry-macros-edition2024
 doc_dir=target/doc/duroxide_registry_macros_edition2024
-pending=false
 tests=true
 for arg in "$@"; do
     case "$arg" in
-        --pending) pending=true ;;
         --no-tests) tests=false ;;
         *) echo "unknown argument: $arg" >&2; exit 2 ;;
     esac
@@ -57,11 +53,6 @@ unresolved_links() {
 
 step "4. rustdoc of the user crate with -D warnings, public and private items"
 RUSTDOCFLAGS="-D warnings" cargo doc -p "$user_crate" --no-deps
-if $pending; then unresolved_links; fi
+unresolved_links
 RUSTDOCFLAGS="-D warnings" cargo doc -p "$user_crate" --no-deps --document-private-items
-if $pending; then unresolved_links; fi
-
-if $pending; then
-    step "5. pending trybuild cases (known macro bugs)"
-    cargo test -p duroxide-registry-macros-tests --test hygiene -- --ignored
-fi
+unresolved_links

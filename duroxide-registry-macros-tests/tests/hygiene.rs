@@ -12,12 +12,3 @@ fn hygiene() {
     cases.pass("tests/ui/hygiene/*.rs");
 }
 
-/// Cases that fail because of known macro bugs, each file saying which. Run them with
-/// `cargo test -p duroxide-registry-macros-tests --test hygiene -- --ignored`; once a fix lands,
-/// move the case up into `tests/ui/hygiene/`.
-#[test]
-#[ignore = "known macro bugs; see the header of each file in tests/ui/hygiene/pending/"]
-fn pending() {
-    let cases = trybuild::TestCases::new();
-    cases.pass("tests/ui/hygiene/pending/*.rs");
-}

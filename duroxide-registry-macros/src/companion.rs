@@ -32,16 +32,25 @@ pub(crate) fn expand(kind: Kind, args: TokenStream, input: TokenStream) -> Token
 }
 
 fn not_a_function(kind: Kind, input: TokenStream) -> TokenStream {
+    // Point at what the item is (`struct`, `const`, ...), past its attributes and visibility.
     let first = (|stream: ParseStream| {
         stream.call(Attribute::parse_outer)?;
         stream.parse::<Visibility>()?;
-        stream.step(|cursor| match cursor.token_tree() {
+        let span = stream.step(|cursor| match cursor.token_tree() {
             Some((tree, rest)) => Ok((tree.span(), rest)),
-            None => Ok((Span::call_site(), *cursor)),
-        })
+            None => Err(cursor.error("no item after the attributes")),
+        })?;
+        stream.parse::<TokenStream>()?;
+        Ok(span)
     })
     .parse2(input.clone())
-    .unwrap_or_else(|_| Span::call_site());
+    .unwrap_or_else(|_| {
+        input
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(Span::call_site, |t| t.span())
+    });
     let (example, context) = match kind {
         Kind::Activity => ("provision_vm", "ActivityContext"),
         Kind::Orchestration => ("deploy_webapp", "OrchestrationContext"),

@@ -25,13 +25,6 @@
 //! `PROPTEST_CASES` overrides the number of cases per property (default 512; seven properties,
 //! about 12 s on two idle cores). A failure prints the shrunk input; nothing is persisted.
 //!
-//! Known bugs, each reported with a proposed fix, are tolerated so that the suite stays green:
-//! one panic (`known_panic`) and two misplaced spans (`call_site_allowed`). `NO_PANIC_STRICT=1`
-//! drops those allowances, and then the properties fail on them:
-//!
-//! ```text
-//! NO_PANIC_STRICT=1 cargo test -p duroxide-registry-macros --lib no_panic
-//! ```
 
 use crate::args::Kind;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
@@ -96,11 +89,6 @@ fn truncate(tokens: TokenStream, cuts: &[usize]) -> TokenStream {
     trees.into_iter().collect()
 }
 
-/// Whether to hold the macros to the properties without the allowances for known bugs.
-fn strict() -> bool {
-    std::env::var_os("NO_PANIC_STRICT").is_some()
-}
-
 /// Errors that may sit at the call site. Outside a compiler that reads as `<unspecified>` 1:0;
 /// inside one, it is the attribute (`#[activity(name =)]`) or the whole `registry! { .. }`.
 ///
@@ -108,12 +96,6 @@ fn strict() -> bool {
 ///   design: there is no token left to point at. Its messages say "unexpected end of input", or
 ///   "expected `X`" for punctuation. Errors of any other wording name a token, so their span
 ///   must be in the input. An empty item (which rustc never passes) has no token either.
-/// - Known bugs, reported with a proposed fix; `NO_PANIC_STRICT=1` drops these allowances:
-///   - `companion::not_a_function` means to point at the item's first token, but its parser
-///     leaves the rest of the item unparsed, `parse2` rejects that, and the fallback is the
-///     call site: every `#[activity] struct X;` is reported on the attribute.
-///   - `signature::check` spans "cannot be generic" at `&sig.generics`, which prints no tokens
-///     when the function has a `where` clause or `<>` but no parameters.
 fn call_site_allowed(message: &str, item_is_empty: bool) -> bool {
     // `message` is the `compile_error!` body as written: `"text"`.
     let text = message.trim().trim_start_matches('"').trim_end_matches('"');
@@ -121,25 +103,7 @@ fn call_site_allowed(message: &str, item_is_empty: bool) -> bool {
         || (text.starts_with("expected `")
             && text.ends_with('`')
             && text.matches('`').count() == 2);
-    let known_bug = text.contains("goes on an `async fn` declared at module level")
-        || text.contains("functions cannot be generic");
-    end_of_input || item_is_empty || (known_bug && !strict())
-}
-
-/// A known panic, reported with a proposed fix, tolerated unless `NO_PANIC_STRICT=1`:
-/// `registry!`'s `names` module turns an entry's last path segment into a SHOUTY_SNAKE_CASE
-/// constant with `format_ident!`, which panics when that is not an identifier: `_0`, `_2fa`
-/// (a number, `2FA`) or `__` (empty). Only `proc_macro2`'s own message for an invalid `Ident`,
-/// and only from `registry!` with `names`, is tolerated.
-fn known_panic(message: &str, input: &TokenStream) -> bool {
-    let invalid_ident = message.contains("Ident is not allowed to be empty")
-        || message.contains("Ident cannot be a number")
-        || message.contains("is not a valid Ident");
-    let names = input
-        .clone()
-        .into_iter()
-        .any(|tree| matches!(tree, TokenTree::Ident(ident) if ident == "names"));
-    invalid_ident && names && !strict()
+    end_of_input || item_is_empty
 }
 
 /// Whether a span points into one of the inputs.
@@ -179,8 +143,6 @@ struct Expansion {
     errors: Vec<(Span, Span, String)>,
     /// The output as items, when it was parsed.
     file: Option<syn::File>,
-    /// Whether the expansion hit the known panic (see `known_panic`), so there is no output.
-    known_panic: bool,
 }
 
 /// How an expansion is held to the properties.
@@ -191,8 +153,6 @@ struct Rules<'a> {
     output_must_parse: bool,
     /// Whether the annotated item is empty, so that an error has no token to point at.
     item_is_empty: bool,
-    /// Whether this is `registry!`, where a known panic is tolerated (see `known_panic`).
-    registry: bool,
 }
 
 fn check(
@@ -208,13 +168,6 @@ fn check(
                 .cloned()
                 .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
                 .unwrap_or_default();
-            if rules.registry && known_panic(&message, rules.inputs[0]) {
-                return Ok(Expansion {
-                    errors: Vec::new(),
-                    file: None,
-                    known_panic: true,
-                });
-            }
             return Err(TestCaseError::fail(format!(
                 "expansion panicked: {message}\n{}",
                 describe()
@@ -249,11 +202,7 @@ fn check(
             }
         }
     }
-    Ok(Expansion {
-        errors,
-        file,
-        known_panic: false,
-    })
+    Ok(Expansion { errors, file })
 }
 
 fn expand_attribute(
@@ -270,7 +219,6 @@ fn expand_attribute(
         inputs: &[&args, &item],
         output_must_parse: item_is_valid,
         item_is_empty: item.is_empty(),
-        registry: false,
     };
     check(&describe, &rules, move || {
         crate::companion::expand(kind, args_in, item_in)
@@ -285,7 +233,6 @@ fn expand_registry(input: &str, cuts: &[usize]) -> Result<Expansion, TestCaseErr
         inputs: &[&input],
         output_must_parse: true,
         item_is_empty: false,
-        registry: true,
     };
     check(&describe, &rules, move || crate::registry::expand(cloned))
 }
@@ -1102,8 +1049,8 @@ fn valid_registry() -> BoxedStrategy<(String, usize, usize, bool)> {
                 }
                 seen.push(path.clone());
                 // A segment like `_0` or `__` has no SHOUTY_SNAKE_CASE identifier: a `names`
-                // constant for it needs an alias (today the macro panics without one; see
-                // `known_panic`), so a well-formed input gives it one.
+                // constant for it needs an alias (without one it is an error), so a well-formed
+                // input gives it one.
                 let last = path.rsplit("::").next().unwrap_or_default();
                 let nameless = !is_ident(&heck::ToShoutySnakeCase::to_shouty_snake_case(last));
                 let alias = if alias || (names && nameless) {
@@ -1204,9 +1151,6 @@ proptest! {
         (registry, orchestrations, activities, names) in valid_registry(),
     ) {
         let expansion = expand_registry(&registry, &[])?;
-        if expansion.known_panic {
-            return Ok(());
-        }
         let errors = &expansion.errors;
         prop_assert!(errors.is_empty(), "registry! {{ {registry} }}\nerrors: {errors:?}");
         let items = expansion.file.map(|file| file.items).unwrap_or_default();
@@ -1309,7 +1253,6 @@ fn a_call_site_error_fails_the_check() {
         inputs: &[&input],
         output_must_parse: false,
         item_is_empty: false,
-        registry: false,
     };
     let invented = check(&describe, &rules, || {
         syn::Error::new(Span::call_site(), "m").into_compile_error()

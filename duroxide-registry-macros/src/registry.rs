@@ -9,7 +9,7 @@ use crate::args::path_text;
 use crate::diagnostics::Diagnostics;
 use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Token};
@@ -137,7 +137,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         }
     };
     check_repeated_paths(&registry, &mut diagnostics);
-    let mut output = generate(&registry);
+    let mut output = generate(&registry, &mut diagnostics);
     diagnostics.emit_into(&mut output);
     output
 }
@@ -169,7 +169,7 @@ fn check_repeated_paths(registry: &Registry, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn generate(registry: &Registry) -> TokenStream {
+fn generate(registry: &Registry, diagnostics: &mut Diagnostics) -> TokenStream {
     let info_types = info_types();
     let activities = activity_registry(&registry.activities, registry.config.as_ref());
     let orchestrations = orchestration_registry(&registry.orchestrations);
@@ -177,7 +177,7 @@ fn generate(registry: &Registry) -> TokenStream {
     let names = registry
         .names
         .as_ref()
-        .map(|module| names_module(module, registry));
+        .map(|module| names_module(module, registry, diagnostics));
     let checks = checks::generate(registry);
     quote! {
         #info_types
@@ -394,34 +394,25 @@ fn version_order() -> TokenStream {
 
 /// The pattern's `names::orchestrations::PROVISION_POSTGRES` constants, taken from the
 /// companions so that they cannot drift.
-fn names_module(module: &Ident, registry: &Registry) -> TokenStream {
-    let constants = |entries: &[Entry]| -> Vec<TokenStream> {
+fn names_module(module: &Ident, registry: &Registry, diagnostics: &mut Diagnostics) -> TokenStream {
+    let mut constants = |entries: &[Entry]| -> Vec<TokenStream> {
         entries
             .iter()
-            .map(|entry| {
+            .filter_map(|entry| {
                 let (cfgs, path) = (&entry.cfgs, &entry.path);
-                let ident = entry.alias.clone().unwrap_or_else(|| {
-                    let last = path
-                        .segments
-                        .last()
-                        .map_or_else(String::new, |s| s.ident.to_string());
-                    format_ident!(
-                        "{}",
-                        last.trim_start_matches("r#").to_shouty_snake_case(),
-                        span = path.span()
-                    )
-                });
-                let doc = format!(
-                    "The name of [`{}`](super::super::{}).",
-                    path_text(path),
-                    path_text(path)
-                );
+                let ident = entry
+                    .alias
+                    .clone()
+                    .or_else(|| constant_name(path, diagnostics))?;
+                // Plain text, not a link: the function and its companion module share the path,
+                // and rustdoc cannot tell which one a link from generated docs means.
+                let doc = format!("The name of `{}`.", path_text(path));
                 let target = child_path(path, 2);
-                quote! {
+                Some(quote! {
                     #(#cfgs)*
                     #[doc = #doc]
                     pub const #ident: &str = #target::NAME;
-                }
+                })
             })
             .collect()
     };
@@ -438,6 +429,35 @@ fn names_module(module: &Ident, registry: &Registry) -> TokenStream {
             pub mod activities {
                 #(#activities)*
             }
+        }
+    }
+}
+
+/// The entry's last segment in SCREAMING_SNAKE_CASE, when that is an identifier (`_2fa` gives
+/// `2FA`, which is not).
+fn constant_name(path: &syn::Path, diagnostics: &mut Diagnostics) -> Option<Ident> {
+    let last = path.segments.last()?;
+    let shouty = last
+        .ident
+        .to_string()
+        .trim_start_matches("r#")
+        .to_shouty_snake_case();
+    match syn::parse_str::<Ident>(&shouty) {
+        Ok(mut ident) => {
+            ident.set_span(last.ident.span());
+            Some(ident)
+        }
+        Err(_) => {
+            diagnostics.error(
+                &last.ident,
+                format!(
+                    "`{}` gives no constant name for `names` (`{shouty}` is not an identifier); \
+                     name it with `{} as SOME_NAME`",
+                    last.ident,
+                    path_text(path)
+                ),
+            );
+            None
         }
     }
 }

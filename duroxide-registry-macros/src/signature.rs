@@ -98,13 +98,16 @@ pub(crate) fn check<'a>(
         );
     }
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
-        diagnostics.error(
-            &sig.generics,
-            format!(
-                "{attr} functions cannot be generic: duroxide registers one concrete function per \
-                 name; use concrete input and output types"
-            ),
+        let message = format!(
+            "{attr} functions cannot be generic: duroxide registers one concrete function per \
+             name; use concrete input and output types"
         );
+        // `fn f<>()` and a bare `where` print no parameters to point at.
+        match (&sig.generics.where_clause, sig.generics.params.is_empty()) {
+            (_, false) => diagnostics.error(&sig.generics, message),
+            (Some(clause), true) => diagnostics.error_at(clause.where_token.span, message),
+            (None, true) => diagnostics.error(&sig.ident, message),
+        }
     }
     if let Some(variadic) = &sig.variadic {
         diagnostics.error(variadic, format!("{attr} functions cannot be variadic"));
