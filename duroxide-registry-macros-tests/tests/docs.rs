@@ -8,7 +8,10 @@ fn errors_md_shows_every_pinned_error() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let doc = fs::read_to_string(root.join("../docs/errors.md")).expect("docs/errors.md");
     let mut missing = Vec::new();
-    for entry in fs::read_dir(root.join("tests/ui/fail")).expect("fail cases") {
+    let fail_cases = fs::read_dir(root.join("tests/ui/fail")).expect("fail cases");
+    let package_name_cases =
+        fs::read_dir(root.join("package-name/tests/ui")).expect("package-name cases");
+    for entry in fail_cases.chain(package_name_cases) {
         let path = entry.expect("entry").path();
         if path.extension().is_none_or(|e| e != "stderr") {
             continue;

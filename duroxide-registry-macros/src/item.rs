@@ -97,15 +97,17 @@ fn resolve_prefix(args: &Args, package: Option<String>, diagnostics: &mut Diagno
     let span = args.crate_prefix.unwrap_or_else(Span::call_site);
     match package {
         Some(package) => {
-            if let Err(message) = naming::check(&package, Part::Prefix) {
-                let fix =
-                    naming::suggest(&package).map_or_else(String::new, |s| format!(" = \"{s}\""));
+            if naming::check(&package, Part::Prefix).is_err() {
+                let fix = naming::suggest(&package).map_or_else(
+                    || "prefix = \"...\"".to_owned(),
+                    |s| format!("prefix = \"{s}\""),
+                );
                 diagnostics.error_at(
                     span,
                     format!(
-                        "the default crate prefix is the package name `{package}`, which breaks \
-                         the naming convention ({message}); the macro never changes a wire name \
-                         silently, so set one explicitly: `prefix{fix}`"
+                        "the default crate prefix would be the package name `{package}`, which is \
+                         not kebab-case; names are never rewritten silently, so give the prefix \
+                         explicitly: `{fix}`"
                     ),
                 );
             }
@@ -222,7 +224,7 @@ mod tests {
         let errors = default_prefix_errors(Some("my_crate"));
         assert!(errors.contains("package name `my_crate`"), "{errors}");
         assert!(errors.contains(r#"prefix = \"my-crate\""#), "{errors}");
-        assert!(errors.contains("never changes a wire name"), "{errors}");
+        assert!(errors.contains("never rewritten silently"), "{errors}");
     }
 
     #[test]

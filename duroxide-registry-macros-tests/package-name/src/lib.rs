@@ -1,0 +1,1 @@
+//! Holds only a UI test: see `tests/ui.rs`.
