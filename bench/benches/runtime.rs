@@ -40,6 +40,10 @@ struct Config {
     /// Activities per dispatch run, and timed runs per form.
     dispatch_count: u32,
     dispatch_rounds: usize,
+    /// Orchestration and worker dispatchers of the runtime. One of each: duroxide's in-memory
+    /// SQLite is one shared-cache database, whose connections fail each other with "database is
+    /// deadlocked" and back off 200 ms or more; more dispatchers time more backoffs.
+    concurrency: usize,
 }
 
 const FULL: Config = Config {
@@ -47,12 +51,14 @@ const FULL: Config = Config {
     registry_calls: 20,
     dispatch_count: 1000,
     dispatch_rounds: 10,
+    concurrency: 1,
 };
 const QUICK: Config = Config {
     registry_samples: 3,
     registry_calls: 2,
     dispatch_count: 20,
     dispatch_rounds: 1,
+    concurrency: 1,
 };
 
 #[derive(Clone, Copy)]
@@ -105,11 +111,7 @@ impl Comparison {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let config = if std::env::args().any(|arg| arg == "--quick") {
-        QUICK
-    } else {
-        FULL
-    };
+    let config = config(std::env::args().skip(1))?;
     let mut rows = vec![
         "| benchmark | samples | hand (median) | macros (median) | ratio macros/hand | ratio IQR |"
             .to_owned(),
@@ -148,6 +150,25 @@ fn main() -> Result<(), Box<dyn Error>> {
     ));
     println!("{}", rows.join("\n"));
     Ok(())
+}
+
+/// `--quick` for the CI smoke test; `--count N`, `--rounds R` and `--concurrency C` change the
+/// dispatch runs.
+fn config(mut args: impl Iterator<Item = String>) -> Result<Config, Box<dyn Error>> {
+    let mut config = FULL;
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--quick" => config = QUICK,
+            "--count" => config.dispatch_count = value()?.parse()?,
+            "--rounds" => config.dispatch_rounds = value()?.parse()?,
+            "--concurrency" => config.concurrency = value()?.parse()?,
+            // cargo bench passes `--bench` to every bench binary.
+            "--bench" => {}
+            other => return Err(format!("unknown argument `{other}`").into()),
+        }
+    }
+    Ok(config)
 }
 
 /// Seconds per call of each form's `create`, one sample of `registry_calls` calls at a time.
@@ -189,9 +210,16 @@ async fn compare_dispatch(config: &Config) -> Result<(Comparison, Comparison), B
         .merge(macros::registry::create_orchestration_registry())
         .build();
     // The default 100 ms idle poll would quantize every run to whole polls; 5 ms keeps the
-    // measurement about dispatch rather than about sleeping.
+    // measurement about dispatch rather than about sleeping. Info logs would print a line per
+    // activity, timing the terminal more than the runtime.
     let options = RuntimeOptions {
         dispatcher_min_poll_interval: Duration::from_millis(5),
+        orchestration_concurrency: config.concurrency,
+        worker_concurrency: config.concurrency,
+        observability: ObservabilityConfig {
+            log_level: "warn".to_owned(),
+            ..ObservabilityConfig::default()
+        },
         ..RuntimeOptions::default()
     };
     let runtime =
