@@ -11,4 +11,3 @@ fn hygiene() {
     let cases = trybuild::TestCases::new();
     cases.pass("tests/ui/hygiene/*.rs");
 }
-
