@@ -290,6 +290,13 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
         quote_spanned!(path.span()=> #(#cfgs)* #path::__VERSION_KEY,)
     });
+    let in_order = entries.iter().map(|entry| {
+        let (cfgs, path) = (&entry.cfgs, &entry.path);
+        quote_spanned! {path.span()=>
+            #(#cfgs)*
+            let builder = #path::__register_orchestration(builder);
+        }
+    });
     quote! {
         /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
         ///
@@ -303,12 +310,26 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
             // duroxide panics on a version registered after a later one; sorting at compile
             // time makes that impossible at no run-time cost.
             const ORDER: [usize; KEYS.len()] = version_order(KEYS);
+            // Usually the list is already in order; then direct calls, which inline, do it.
+            const IN_ORDER: bool = {
+                let mut i = 0;
+                while i < ORDER.len() && ORDER[i] == i {
+                    i += 1;
+                }
+                i == ORDER.len()
+            };
             #version_order
-            let mut builder = ::duroxide::OrchestrationRegistry::builder();
-            for &index in &ORDER {
-                builder = REGISTER[index](builder);
+            let builder = ::duroxide::OrchestrationRegistry::builder();
+            if IN_ORDER {
+                #(#in_order)*
+                builder.build()
+            } else {
+                let mut builder = builder;
+                for &index in &ORDER {
+                    builder = REGISTER[index](builder);
+                }
+                builder.build()
             }
-            builder.build()
         }
     }
 }

@@ -29,11 +29,36 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         .next()
         .map(|entry| path_text(&entry.path));
     let mut asserts = TokenStream::new();
-    for entry in &registry.orchestrations {
-        asserts.extend(entry_checks(entry, List::Orchestrations, first.as_deref()));
+    // A path listed twice is already reported on its tokens; checking it again adds only noise.
+    let mut seen: Vec<String> = Vec::new();
+    let mut first_listing = |entry: &Entry| {
+        let text = path_text(&entry.path);
+        let first = !seen.contains(&text);
+        seen.push(text);
+        first
+    };
+    for (index, entry) in registry.orchestrations.iter().enumerate() {
+        if first_listing(entry) {
+            let index = fixed_index(&registry.orchestrations, index);
+            asserts.extend(entry_checks(
+                entry,
+                List::Orchestrations,
+                index,
+                first.as_deref(),
+            ));
+        }
     }
-    for entry in &registry.activities {
-        asserts.extend(entry_checks(entry, List::Activities, first.as_deref()));
+    for (index, entry) in registry.activities.iter().enumerate() {
+        if !first_listing(entry) {
+            continue;
+        }
+        let index = fixed_index(&registry.activities, index);
+        asserts.extend(entry_checks(
+            entry,
+            List::Activities,
+            index,
+            first.as_deref(),
+        ));
         if registry.config.is_none() {
             asserts.extend(config_check(entry));
         }
@@ -45,6 +70,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         const _: () = {
             const ORCHESTRATIONS: &[(&str, &str, &[u8])] = &[#(#orchestrations)*];
             const ACTIVITIES: &[(&str, &str, &[u8])] = &[#(#activities)*];
+            const ORCHESTRATION_REPEATS: [bool; ORCHESTRATIONS.len()] = repeats(ORCHESTRATIONS, true);
+            const ACTIVITY_REPEATS: [bool; ACTIVITIES.len()] = repeats(ACTIVITIES, false);
             const ALL_NAMES: &[&str] = &[#(#all_names)*];
             #helpers
             #asserts
@@ -70,20 +97,35 @@ fn table(entries: &[Entry]) -> Vec<TokenStream> {
         .collect()
 }
 
-fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
+/// The entry's row in its table when that is known while expanding: when no entry of the list
+/// carries `#[cfg]`, which could remove rows before it.
+fn fixed_index(entries: &[Entry], index: usize) -> Option<usize> {
+    entries
+        .iter()
+        .all(|entry| entry.cfgs.is_empty())
+        .then_some(index)
+}
+
+fn entry_checks(
+    entry: &Entry,
+    list: List,
+    index: Option<usize>,
+    first: Option<&str>,
+) -> TokenStream {
     let (cfgs, path) = (&entry.cfgs, &entry.path);
     let text = path_text(path);
     let span = path
         .segments
         .last()
         .map_or_else(|| path.span(), |s| s.ident.span());
-    let (kind, other_kind, list_name, other_list, table, with_version) = match list {
+    let (kind, other_kind, list_name, other_list, table, repeats, with_version) = match list {
         List::Orchestrations => (
             "orchestration",
             "activity",
             "orchestrations",
             "activities",
             quote!(ORCHESTRATIONS),
+            quote!(ORCHESTRATION_REPEATS),
             true,
         ),
         List::Activities => (
@@ -92,8 +134,14 @@ fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
             "activities",
             "orchestrations",
             quote!(ACTIVITIES),
+            quote!(ACTIVITY_REPEATS),
             false,
         ),
+    };
+    // With a known row the shared result is read; otherwise the entry finds its row by path.
+    let first_of_its_name = match index {
+        Some(index) => quote!(!#repeats[#index]),
+        None => quote!(!repeated(#table, &#repeats, #text)),
     };
     let kind_message = format!(
         "`{text}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to `{other_list}: [...]`"
@@ -119,10 +167,7 @@ fn entry_checks(entry: &Entry, list: List, first: Option<&str>) -> TokenStream {
         #(#cfgs)*
         const _: () = ::core::assert!(kind_is(#path::NAME, #kind), #kind_message);
         #(#cfgs)*
-        const _: () = ::core::assert!(
-            first_of_its_name(#table, #text, #with_version),
-            #duplicate_message
-        );
+        const _: () = ::core::assert!(#first_of_its_name, #duplicate_message);
         #(#cfgs)*
         const _: () = ::core::assert!(
             same_prefix(#path::NAME, ALL_NAMES[0]),
@@ -195,23 +240,86 @@ fn helpers() -> TokenStream {
                 && name[end + 1] == b':'
         }
 
-        /// Whether no entry listed before `path` has its name (and, for orchestrations, its
-        /// version).
-        const fn first_of_its_name(table: &[(&str, &str, &[u8])], path: &str, with_version: bool) -> bool {
+        /// `-1`, `0` or `1` as `a` sorts before, with or after `b`, byte by byte.
+        const fn compare(a: &[u8], b: &[u8]) -> i8 {
+            let mut i = 0;
+            while i < a.len() && i < b.len() {
+                if a[i] != b[i] {
+                    return if a[i] < b[i] { -1 } else { 1 };
+                }
+                i += 1;
+            }
+            if a.len() == b.len() {
+                0
+            } else if a.len() < b.len() {
+                -1
+            } else {
+                1
+            }
+        }
+
+        const fn compare_rows(a: &(&str, &str, &[u8]), b: &(&str, &str, &[u8]), with_version: bool) -> i8 {
+            let by_name = compare(a.1.as_bytes(), b.1.as_bytes());
+            if by_name != 0 || !with_version {
+                by_name
+            } else {
+                compare(a.2, b.2)
+            }
+        }
+
+        /// For each row, whether an earlier row has its name (and, for orchestrations, its
+        /// version). One stable merge sort of the rows, then a pass over neighbours: computed
+        /// once for the whole list, in O(n log n), however long the list.
+        const fn repeats<const N: usize>(table: &[(&str, &str, &[u8])], with_version: bool) -> [bool; N] {
+            let mut order = [0; N];
+            let mut i = 0;
+            while i < N {
+                order[i] = i;
+                i += 1;
+            }
+            let mut merged = [0; N];
+            let mut width = 1;
+            while width < N {
+                let mut start = 0;
+                while start < N {
+                    let middle = if start + width < N { start + width } else { N };
+                    let end = if start + 2 * width < N { start + 2 * width } else { N };
+                    let (mut left, mut right, mut out) = (start, middle, start);
+                    while out < end {
+                        let take_left = right >= end
+                            || left < middle && compare_rows(&table[order[right]], &table[order[left]], with_version) >= 0;
+                        if take_left {
+                            merged[out] = order[left];
+                            left += 1;
+                        } else {
+                            merged[out] = order[right];
+                            right += 1;
+                        }
+                        out += 1;
+                    }
+                    start = end;
+                }
+                order = merged;
+                width *= 2;
+            }
+            let mut repeated = [false; N];
+            let mut i = 1;
+            while i < N {
+                if compare_rows(&table[order[i - 1]], &table[order[i]], with_version) == 0 {
+                    repeated[order[i]] = true;
+                }
+                i += 1;
+            }
+            repeated
+        }
+
+        /// `repeats` for the row of `path`, for lists whose `#[cfg]`s hide the row's index.
+        const fn repeated(table: &[(&str, &str, &[u8])], repeats: &[bool], path: &str) -> bool {
             let mut own = 0;
             while own < table.len() && !bytes_eq(table[own].0.as_bytes(), path.as_bytes()) {
                 own += 1;
             }
-            let mut i = 0;
-            while i < own {
-                let same_name = bytes_eq(table[i].1.as_bytes(), table[own].1.as_bytes());
-                if same_name && (!with_version || bytes_eq(table[i].2, table[own].2)) {
-                    return false;
-                }
-                i += 1;
-            }
-            true
+            own < table.len() && repeats[own]
         }
-
     }
 }
