@@ -18,6 +18,8 @@ pub(crate) struct Item {
     pub(crate) description: String,
     pub(crate) idempotent: bool,
     pub(crate) version: String,
+    /// Whether `version` was given; without it duroxide's default registration is used.
+    pub(crate) explicit_version: bool,
     pub(crate) version_key: Vec<u8>,
     /// Companion modules this orchestration calls, relative to the function's module.
     pub(crate) uses: Vec<ModulePath>,
@@ -70,6 +72,7 @@ impl Item {
             description,
             idempotent: args.idempotent.is_some_and(|flag| flag.value),
             version,
+            explicit_version: args.version.is_some(),
             version_key,
             uses,
             context: shape.context.cloned(),
@@ -153,19 +156,16 @@ fn resolve_name(
 }
 
 fn resolve_version(args: &Args, diagnostics: &mut Diagnostics) -> (String, Vec<u8>) {
-    let default = || {
-        let v = version::parse(version::DEFAULT).unwrap_or_else(|_| semver::Version::new(1, 0, 0));
-        (version::DEFAULT.to_owned(), version::sort_key(&v))
-    };
+    let default_key = || version::sort_key(&semver::Version::new(1, 0, 0));
     let Some(literal) = &args.version else {
-        return default();
+        return (version::DEFAULT.to_owned(), default_key());
     };
     let text = literal.value();
     match version::parse(&text) {
         Ok(parsed) => (text, version::sort_key(&parsed)),
         Err(message) => {
             diagnostics.error(literal, message);
-            (text, default().1)
+            (text, default_key())
         }
     }
 }

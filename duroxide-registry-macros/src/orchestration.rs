@@ -189,8 +189,7 @@ fn typed_helpers() -> TokenStream {
 /// The registration `registry!` calls; see the activity's for why both slots exist.
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
-    let explicit_version = item.version_key != default_key();
-    let body = match (degraded, explicit_version) {
+    let body = match (degraded, item.explicit_version) {
         (true, _) => quote!(builder),
         (false, false) => quote!(builder.register_typed(NAME, #function)),
         (false, true) => quote!(builder.register_versioned_typed(NAME, VERSION, #function)),
@@ -219,8 +218,4 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
             builder
         }
     }
-}
-
-fn default_key() -> Vec<u8> {
-    crate::version::sort_key(&semver::Version::new(1, 0, 0))
 }

@@ -263,14 +263,8 @@ fn check_no_impl_trait(ty: &Type, attr: &str, diagnostics: &mut Diagnostics) -> 
 /// Catches the obvious mix-up syntactically so the message can say what to do; aliased imports
 /// are judged by the type checker through the assertion that generation emits.
 pub(crate) fn check_context_kind(kind: Kind, context: &Type, diagnostics: &mut Diagnostics) {
-    let Some(last) = last_segment(context) else {
-        return;
-    };
-    let (wrong, right) = match kind {
-        Kind::Activity => ("OrchestrationContext", "ActivityContext"),
-        Kind::Orchestration => ("ActivityContext", "OrchestrationContext"),
-    };
-    if last == wrong {
+    let (wrong, right) = context_names(kind);
+    if context_is_wrong_kind(kind, context) {
         diagnostics.error(
             context,
             format!(
@@ -288,11 +282,15 @@ pub(crate) fn check_context_kind(kind: Kind, context: &Type, diagnostics: &mut D
 
 /// Whether the context type was already reported by [`check_context_kind`].
 pub(crate) fn context_is_wrong_kind(kind: Kind, context: &Type) -> bool {
-    let wrong = match kind {
-        Kind::Activity => "OrchestrationContext",
-        Kind::Orchestration => "ActivityContext",
-    };
-    last_segment(context).as_deref() == Some(wrong)
+    last_segment(context).as_deref() == Some(context_names(kind).0)
+}
+
+/// The context type an item of `kind` must not take, and the one it must.
+fn context_names(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Activity => ("OrchestrationContext", "ActivityContext"),
+        Kind::Orchestration => ("ActivityContext", "OrchestrationContext"),
+    }
 }
 
 fn last_segment(ty: &Type) -> Option<String> {
