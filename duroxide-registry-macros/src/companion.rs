@@ -281,7 +281,20 @@ fn hidden_interface(item: &Item) -> TokenStream {
         Kind::Orchestration => quote!(ACTIVITIES_USED),
         Kind::Activity => quote!(&[]),
     };
+    let is_orchestration = item.kind == Kind::Orchestration;
+    let prefix_fingerprint = fingerprint(&item.prefix);
+    // What makes two registrations collide: the name, and for orchestrations the version.
+    let identity_fingerprint = match item.kind {
+        Kind::Activity => fingerprint(&item.full_name),
+        Kind::Orchestration => fingerprint(&(&item.full_name, &item.version_key)),
+    };
     quote! {
+        #[doc(hidden)]
+        pub const __ORCHESTRATION: bool = #is_orchestration;
+        #[doc(hidden)]
+        pub const __PREFIX_FINGERPRINT: u64 = #prefix_fingerprint;
+        #[doc(hidden)]
+        pub const __IDENTITY_FINGERPRINT: u64 = #identity_fingerprint;
         #[doc(hidden)]
         pub const __INPUT_TYPE: &str = #input_type;
         #[doc(hidden)]
@@ -297,6 +310,17 @@ fn hidden_interface(item: &Item) -> TokenStream {
         #[doc(hidden)]
         pub const __NEEDS_CONFIG: bool = #needs_config;
     }
+}
+
+/// A fingerprint for `registry!` to compare instead of text: const evaluation interprets every
+/// byte of a string comparison one step at a time, while two `u64`s compare in one. Every
+/// fingerprint a registry compares comes from this macro in the same build, so std's hasher,
+/// fixed but unspecified across Rust releases, gives them all the same way.
+fn fingerprint(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// `super::name`: the annotated function, seen from its companion.

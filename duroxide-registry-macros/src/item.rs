@@ -15,6 +15,8 @@ pub(crate) struct Item {
     pub(crate) kind: Kind,
     pub(crate) function: Function,
     pub(crate) full_name: String,
+    /// The `{crate}` part of the full name.
+    pub(crate) prefix: String,
     pub(crate) description: String,
     pub(crate) idempotent: bool,
     pub(crate) version: String,
@@ -69,6 +71,7 @@ impl Item {
         Item {
             kind,
             full_name: format!("{prefix}::{}::{name}", kind.segment()),
+            prefix,
             description,
             idempotent: args.idempotent.is_some_and(|flag| flag.value),
             version,

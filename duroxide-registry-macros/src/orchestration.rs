@@ -41,40 +41,38 @@ fn activities_used(item: &Item) -> TokenStream {
         return quote!(&[#(#names),*]);
     }
     let count = names.len();
+    // One body for the whole computation, rather than helper functions: every body is a unit of
+    // work for the compiler, and there is one of these per orchestration.
     quote! {{
-        const ALL: [&str; #count] = [#(#names),*];
-        const fn same(a: &str, b: &str) -> bool {
-            let (a, b) = (a.as_bytes(), b.as_bytes());
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
-        const fn first_appearances(all: [&'static str; #count]) -> ([&'static str; #count], usize) {
+        const UNIQUE: ([&str; #count], usize) = {
+            let all: [&str; #count] = [#(#names),*];
             let mut unique = [""; #count];
             let mut len = 0;
             let mut i = 0;
             while i < #count {
+                let name = all[i].as_bytes();
+                let mut seen = false;
                 let mut j = 0;
-                while j < len && !same(unique[j], all[i]) {
+                while j < len && !seen {
+                    let other = unique[j].as_bytes();
+                    // Names of one crate share their start, so they are compared from the end.
+                    let mut k = name.len();
+                    if other.len() == k {
+                        while k > 0 && name[k - 1] == other[k - 1] {
+                            k -= 1;
+                        }
+                        seen = k == 0;
+                    }
                     j += 1;
                 }
-                if j == len {
+                if !seen {
                     unique[len] = all[i];
                     len += 1;
                 }
                 i += 1;
             }
             (unique, len)
-        }
-        const UNIQUE: ([&str; #count], usize) = first_appearances(ALL);
+        };
         UNIQUE.0.split_at(UNIQUE.1).0
     }}
 }
@@ -126,14 +124,16 @@ fn typed_helpers() -> TokenStream {
         /// # Errors
         ///
         /// The input cannot be encoded, or the provider fails to enqueue the instance.
-        pub async fn start(
-            client: &::duroxide::Client,
+        #[inline]
+        pub fn start<'a>(
+            client: &'a ::duroxide::Client,
             instance_id: impl ::core::convert::Into<::std::string::String>,
-            input: &Input,
-        ) -> ::core::result::Result<(), ::duroxide::ClientError> {
-            client
-                .start_orchestration_versioned_typed(instance_id, NAME, VERSION, input)
-                .await
+            input: &'a Input,
+        ) -> impl ::core::future::Future<Output = ::core::result::Result<(), ::duroxide::ClientError>> + 'a {
+            // A plain function returning duroxide's future, not an `async fn` wrapping it: the
+            // same future, without a second state machine for the compiler to build.
+            let instance_id: ::std::string::String = instance_id.into();
+            client.start_orchestration_versioned_typed(instance_id, NAME, VERSION, input)
         }
 
         /// Waits for an instance to finish: `Ok(Ok(output))` when it completed,

@@ -1,7 +1,7 @@
 //! The cross-item checks of `registry!`, run by the compiler in const evaluation.
 //!
-//! Each entry gets its own `const _: () = assert!(..)`, spanned at its path, so every problem is
-//! reported at once and points at the entry that causes it. The tables and helpers are shared,
+//! Each entry gets its own `const _: () = { assert!(..); .. }`, spanned at its path, so every
+//! faulty entry is reported at once, at the entry itself. The tables and helpers are shared,
 //! which keeps the generated code linear in the number of entries. Everything sits in one
 //! anonymous const block: paths resolve as written, and nothing is added to the user's module.
 
@@ -14,13 +14,13 @@ use syn::spanned::Spanned;
 pub(super) fn generate(registry: &Registry) -> TokenStream {
     let orchestrations = table(&registry.orchestrations);
     let activities = table(&registry.activities);
-    let all_names = registry
+    let all_prefixes = registry
         .orchestrations
         .iter()
         .chain(&registry.activities)
         .map(|entry| {
             let (cfgs, path) = (&entry.cfgs, &entry.path);
-            quote!(#(#cfgs)* #path::NAME,)
+            quote!(#(#cfgs)* #path::__PREFIX_FINGERPRINT,)
         });
     let first = registry
         .orchestrations
@@ -40,12 +40,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
     for (index, entry) in registry.orchestrations.iter().enumerate() {
         if first_listing(entry) {
             let index = fixed_index(&registry.orchestrations, index);
-            asserts.extend(entry_checks(
-                entry,
-                List::Orchestrations,
-                index,
-                first.as_deref(),
-            ));
+            let checks = entry_checks(entry, List::Orchestrations, index, first.as_deref());
+            asserts.extend(one_const(entry, &checks));
         }
     }
     for (index, entry) in registry.activities.iter().enumerate() {
@@ -53,26 +49,22 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
             continue;
         }
         let index = fixed_index(&registry.activities, index);
-        asserts.extend(entry_checks(
-            entry,
-            List::Activities,
-            index,
-            first.as_deref(),
-        ));
+        let mut checks = entry_checks(entry, List::Activities, index, first.as_deref());
         if registry.config.is_none() {
-            asserts.extend(config_check(entry));
+            checks.extend(config_check(entry));
         }
+        asserts.extend(one_const(entry, &checks));
     }
     let helpers = helpers();
     quote! {
         // The helpers serve whichever checks this invocation needs; an empty list needs none.
         #[allow(dead_code)]
         const _: () = {
-            const ORCHESTRATIONS: &[(&str, &str, &[u8])] = &[#(#orchestrations)*];
-            const ACTIVITIES: &[(&str, &str, &[u8])] = &[#(#activities)*];
+            const ORCHESTRATIONS: &[Row] = &[#(#orchestrations)*];
+            const ACTIVITIES: &[Row] = &[#(#activities)*];
             const ORCHESTRATION_REPEATS: [bool; ORCHESTRATIONS.len()] = repeats(ORCHESTRATIONS, true);
             const ACTIVITY_REPEATS: [bool; ACTIVITIES.len()] = repeats(ACTIVITIES, false);
-            const ALL_NAMES: &[&str] = &[#(#all_names)*];
+            const ALL_PREFIXES: &[u64] = &[#(#all_prefixes)*];
             #helpers
             #asserts
         };
@@ -85,14 +77,15 @@ enum List {
     Activities,
 }
 
-/// Rows of `(path as written, NAME, version key)`: the path tells entries with equal names apart.
+/// Rows of `(path as written, NAME, version key, identity fingerprint)`: the path tells entries
+/// with equal names apart.
 fn table(entries: &[Entry]) -> Vec<TokenStream> {
     entries
         .iter()
         .map(|entry| {
             let text = path_text(&entry.path);
             let (cfgs, path) = (&entry.cfgs, &entry.path);
-            quote!(#(#cfgs)* (#text, #path::NAME, #path::__VERSION_KEY),)
+            quote!(#(#cfgs)* (#text, #path::NAME, #path::__VERSION_KEY, #path::__IDENTITY_FINGERPRINT),)
         })
         .collect()
 }
@@ -112,31 +105,22 @@ fn entry_checks(
     index: Option<usize>,
     first: Option<&str>,
 ) -> TokenStream {
-    let (cfgs, path) = (&entry.cfgs, &entry.path);
+    let path = &entry.path;
     let text = path_text(path);
-    let span = path
-        .segments
-        .last()
-        .map_or_else(|| path.span(), |s| s.ident.span());
-    let (kind, other_kind, list_name, other_list, table, repeats, with_version) = match list {
-        List::Orchestrations => (
-            "orchestration",
-            "activity",
-            "orchestrations",
+    let span = entry_span(path);
+    let orchestrations = list == List::Orchestrations;
+    let (list_name, other_kind, other_list, table, repeats) = if orchestrations {
+        let lists = (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_REPEATS));
+        ("orchestrations", "activity", "activities", lists.0, lists.1)
+    } else {
+        let lists = (quote!(ACTIVITIES), quote!(ACTIVITY_REPEATS));
+        (
             "activities",
-            quote!(ORCHESTRATIONS),
-            quote!(ORCHESTRATION_REPEATS),
-            true,
-        ),
-        List::Activities => (
-            "activity",
             "orchestration",
-            "activities",
             "orchestrations",
-            quote!(ACTIVITIES),
-            quote!(ACTIVITY_REPEATS),
-            false,
-        ),
+            lists.0,
+            lists.1,
+        )
     };
     // With a known row the shared result is read; otherwise the entry finds its row by path.
     let first_of_its_name = match index {
@@ -146,7 +130,7 @@ fn entry_checks(
     let kind_message = format!(
         "`{text}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to `{other_list}: [...]`"
     );
-    let duplicate_message = if with_version {
+    let duplicate_message = if orchestrations {
         format!(
             "`{text}` has the same NAME and VERSION as an earlier entry of `orchestrations`; \
              duroxide would silently keep only one of them. Give it its own `name`, or a distinct \
@@ -164,39 +148,49 @@ fn entry_checks(
         first.unwrap_or_default()
     );
     quote_spanned! {span=>
-        #(#cfgs)*
-        const _: () = ::core::assert!(kind_is(#path::NAME, #kind), #kind_message);
-        #(#cfgs)*
-        const _: () = ::core::assert!(#first_of_its_name, #duplicate_message);
-        #(#cfgs)*
-        const _: () = ::core::assert!(
-            same_prefix(#path::NAME, ALL_NAMES[0]),
-            #prefix_message
-        );
+        ::core::assert!(#path::__ORCHESTRATION == #orchestrations, #kind_message);
+        ::core::assert!(#path::__PREFIX_FINGERPRINT == ALL_PREFIXES[0], #prefix_message);
+        ::core::assert!(#first_of_its_name, #duplicate_message);
     }
+}
+
+/// One `const` per entry, spanned at its path. Const evaluation stops at the first failed
+/// assertion, so an entry reports one problem at a time (the most basic first: its kind, its
+/// prefix, then its name); every faulty entry is still reported. Separate consts per check
+/// would report them all, at the price of three or four more items per entry to type-check.
+fn one_const(entry: &Entry, checks: &TokenStream) -> TokenStream {
+    let cfgs = &entry.cfgs;
+    quote_spanned! {entry_span(&entry.path)=>
+        #(#cfgs)*
+        const _: () = { #checks };
+    }
+}
+
+/// The entry's last segment, where its errors point.
+fn entry_span(path: &syn::Path) -> proc_macro2::Span {
+    path.segments
+        .last()
+        .map_or_else(|| path.span(), |s| s.ident.span())
 }
 
 /// An activity with a `#[config]` parameter cannot be registered without a configuration.
 fn config_check(entry: &Entry) -> TokenStream {
-    let (cfgs, path) = (&entry.cfgs, &entry.path);
+    let path = &entry.path;
     let text = path_text(path);
-    let span = path
-        .segments
-        .last()
-        .map_or_else(|| path.span(), |s| s.ident.span());
     let message = format!(
         "`{text}` takes a #[config] parameter, but this registry! has no configuration to give it; \
          add `config: YourConfig,` to registry! (it then generates \
          `create_activity_registry_with_config(config)`)"
     );
-    quote_spanned! {span=>
-        #(#cfgs)*
-        const _: () = ::core::assert!(!#path::__NEEDS_CONFIG, #message);
+    quote_spanned! {entry_span(path)=>
+        ::core::assert!(!#path::__NEEDS_CONFIG, #message);
     }
 }
 
 fn helpers() -> TokenStream {
     quote! {
+        type Row = (&'static str, &'static str, &'static [u8], u64);
+
         const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
             if a.len() != b.len() {
                 return false;
@@ -211,54 +205,31 @@ fn helpers() -> TokenStream {
             true
         }
 
-        /// Where the first `::` starts: the end of the crate prefix.
-        const fn prefix_len(name: &[u8]) -> usize {
-            let mut i = 0;
-            while i + 1 < name.len() {
-                if name[i] == b':' && name[i + 1] == b':' {
-                    return i;
-                }
-                i += 1;
-            }
-            name.len()
-        }
-
-        const fn same_prefix(a: &str, b: &str) -> bool {
-            let (a, b) = (a.as_bytes(), b.as_bytes());
-            let (len_a, len_b) = (prefix_len(a), prefix_len(b));
-            len_a == len_b && bytes_eq(a.split_at(len_a).0, b.split_at(len_b).0)
-        }
-
-        /// Whether `name` reads `{prefix}::{kind}::...`.
-        const fn kind_is(name: &str, kind: &str) -> bool {
-            let (name, kind) = (name.as_bytes(), kind.as_bytes());
-            let start = prefix_len(name) + 2;
-            let end = start + kind.len();
-            end + 2 <= name.len()
-                && bytes_eq(name.split_at(end).0.split_at(start).1, kind)
-                && name[end] == b':'
-                && name[end + 1] == b':'
-        }
-
-        /// `-1`, `0` or `1` as `a` sorts before, with or after `b`, byte by byte.
+        /// `-1`, `0` or `1` as `a` sorts before, with or after `b`. Any total order finds
+        /// duplicates, so this is the cheapest one to evaluate rather than the alphabetical one:
+        /// lengths first, then bytes from the end, since the names of one list all start with
+        /// the same `{crate}::{kind}::`.
         const fn compare(a: &[u8], b: &[u8]) -> i8 {
-            let mut i = 0;
-            while i < a.len() && i < b.len() {
+            if a.len() != b.len() {
+                return if a.len() < b.len() { -1 } else { 1 };
+            }
+            let mut i = a.len();
+            while i > 0 {
+                i -= 1;
                 if a[i] != b[i] {
                     return if a[i] < b[i] { -1 } else { 1 };
                 }
-                i += 1;
             }
-            if a.len() == b.len() {
-                0
-            } else if a.len() < b.len() {
-                -1
-            } else {
-                1
-            }
+            0
         }
 
-        const fn compare_rows(a: &(&str, &str, &[u8]), b: &(&str, &str, &[u8]), with_version: bool) -> i8 {
+        /// Orders rows by identity fingerprint, and rows with equal fingerprints by name (and,
+        /// for orchestrations, version), so that equal rows end up side by side. The text is
+        /// compared only between fingerprints that are equal, which is rare unless the rows are.
+        const fn compare_rows(a: &Row, b: &Row, with_version: bool) -> i8 {
+            if a.3 != b.3 {
+                return if a.3 < b.3 { -1 } else { 1 };
+            }
             let by_name = compare(a.1.as_bytes(), b.1.as_bytes());
             if by_name != 0 || !with_version {
                 by_name
@@ -270,7 +241,7 @@ fn helpers() -> TokenStream {
         /// For each row, whether an earlier row has its name (and, for orchestrations, its
         /// version). One stable merge sort of the rows, then a pass over neighbours: computed
         /// once for the whole list, in O(n log n), however long the list.
-        const fn repeats<const N: usize>(table: &[(&str, &str, &[u8])], with_version: bool) -> [bool; N] {
+        const fn repeats<const N: usize>(table: &[Row], with_version: bool) -> [bool; N] {
             let mut order = [0; N];
             let mut i = 0;
             while i < N {
@@ -314,7 +285,7 @@ fn helpers() -> TokenStream {
         }
 
         /// `repeats` for the row of `path`, for lists whose `#[cfg]`s hide the row's index.
-        const fn repeated(table: &[(&str, &str, &[u8])], repeats: &[bool], path: &str) -> bool {
+        const fn repeated(table: &[Row], repeats: &[bool], path: &str) -> bool {
             let mut own = 0;
             while own < table.len() && !bytes_eq(table[own].0.as_bytes(), path.as_bytes()) {
                 own += 1;
