@@ -1,7 +1,7 @@
 //! What only an activity's companion holds: the function under the pattern's `activity` name,
 //! `IDEMPOTENT`, the typed helpers that schedule it from an orchestration, and registration.
 
-use crate::companion::{from_child, function_path};
+use crate::companion::function_path;
 use crate::item::Item;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -25,10 +25,10 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     // The context type as the user wrote it, so that a wrong one is reported once, by the
     // companion's assertion, and not again here.
-    let context = item
-        .context
-        .as_ref()
-        .map_or_else(|| quote!(::duroxide::ActivityContext), from_child);
+    let context = item.context.as_ref().map_or_else(
+        || quote!(::duroxide::ActivityContext),
+        |ty| item.scope.ty(ty),
+    );
     // `activity` forwards to the function, so it is left out while the signature is broken.
     let activity = match &item.config {
         _ if degraded => TokenStream::new(),
@@ -44,7 +44,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
             }
         },
         Some(config) => {
-            let config = from_child(config);
+            let config = item.scope.ty(config);
             quote! {
                 /// The type of the activity's `#[config]` parameter.
                 pub type Config = #config;

@@ -88,6 +88,14 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
         Kind::Orchestration => orchestration::items(item, degraded),
     };
     let hidden = hidden_interface(item);
+    let glob = item.scope.glob().then(|| {
+        quote! {
+            // The function's types are written relative to its module; the glob makes the names
+            // that cannot be reached through `super::` resolve here.
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use super::*;
+        }
+    });
     quote! {
         #(#cfgs)*
         #[doc = #module_doc]
@@ -102,10 +110,7 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
             clippy::module_name_repetitions
         )]
         #vis mod #ident {
-            // The function's types are written relative to its module; the glob makes them resolve here.
-            #[allow(unused_imports, clippy::wildcard_imports)]
-            use super::*;
-
+            #glob
             #assertions
 
             #[doc = #name_doc]
@@ -162,73 +167,20 @@ fn name_doc(item: &Item) -> String {
 /// or `Output` would be shadowed by the alias, so such a name is reached through `super::`.
 fn type_aliases(item: &Item) -> TokenStream {
     let input = item.input.as_ref().map(|ty| {
-        let ty = from_child(ty);
+        let ty = item.scope.ty(ty);
         quote! {
             /// The input type, as written in the function's signature.
             pub type Input = #ty;
         }
     });
     let output = item.output.as_ref().map(|ty| {
-        let ty = from_child(ty);
+        let ty = item.scope.ty(ty);
         quote! {
             /// The output type: the `Ok` type of the function's `Result`.
             pub type Output = #ty;
         }
     });
     quote!(#input #output)
-}
-
-/// Rewrites a type written in the function's module so that it means the same one level down.
-pub(crate) fn from_child(ty: &Type) -> TokenStream {
-    rewrite_for_child(ty.to_token_stream(), true)
-}
-
-fn rewrite_for_child(tokens: TokenStream, mut at_path_start: bool) -> TokenStream {
-    use proc_macro2::TokenTree;
-    let mut out = Vec::new();
-    let mut previous_colon = false;
-    for tree in tokens {
-        match tree {
-            TokenTree::Ident(ident) => {
-                let starts_path = at_path_start || !previous_colon;
-                if starts_path && (ident == "Input" || ident == "Output" || ident == "super") {
-                    out.push(TokenTree::Ident(proc_macro2::Ident::new(
-                        "super",
-                        ident.span(),
-                    )));
-                    out.extend(quote!(::));
-                    out.push(TokenTree::Ident(ident));
-                } else if starts_path && ident == "self" {
-                    out.push(TokenTree::Ident(proc_macro2::Ident::new(
-                        "super",
-                        ident.span(),
-                    )));
-                } else {
-                    out.push(TokenTree::Ident(ident));
-                }
-                previous_colon = false;
-            }
-            TokenTree::Punct(punct) => {
-                previous_colon = punct.as_char() == ':';
-                out.push(TokenTree::Punct(punct));
-            }
-            TokenTree::Group(group) => {
-                let mut rewritten = proc_macro2::Group::new(
-                    group.delimiter(),
-                    rewrite_for_child(group.stream(), true),
-                );
-                rewritten.set_span(group.span());
-                out.push(TokenTree::Group(rewritten));
-                previous_colon = false;
-            }
-            TokenTree::Literal(literal) => {
-                out.push(TokenTree::Literal(literal));
-                previous_colon = false;
-            }
-        }
-        at_path_start = false;
-    }
-    out.into_iter().collect()
 }
 
 /// Compile-time checks spanned at the user's own tokens, so a missing serde impl or a wrong
@@ -239,7 +191,7 @@ fn assertions(item: &Item) -> TokenStream {
         quote!(::serde::Serialize + ::serde::de::DeserializeOwned + ::core::marker::Send + 'static);
     for ty in [&item.input, &item.output].into_iter().flatten() {
         let span = ty.span();
-        let rewritten = from_child(ty);
+        let rewritten = item.scope.ty(ty);
         checks.extend(quote_spanned! {span=>
             let _ = __is_payload::<#rewritten>;
         });
@@ -251,7 +203,7 @@ fn assertions(item: &Item) -> TokenStream {
                 Kind::Orchestration => quote!(::duroxide::OrchestrationContext),
             };
             let span = context.span();
-            let rewritten = from_child(context);
+            let rewritten = item.scope.ty(context);
             checks.extend(quote_spanned! {span=>
                 const fn __context(ctx: #rewritten) -> #expected {
                     ctx

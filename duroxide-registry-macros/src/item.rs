@@ -5,6 +5,7 @@
 use crate::args::{Args, Kind};
 use crate::diagnostics::Diagnostics;
 use crate::naming::{self, Part};
+use crate::scope::Scope;
 use crate::signature::{self, Function};
 use crate::usage::{self, ModulePath};
 use crate::version;
@@ -37,6 +38,8 @@ pub(crate) struct Item {
     pub(crate) is_method: bool,
     /// `#[cfg]` and `#[cfg_attr]` of the function, repeated on everything generated for it.
     pub(crate) cfgs: Vec<Attribute>,
+    /// How the companion reaches the names the function's module sees.
+    pub(crate) scope: Scope,
 }
 
 impl Item {
@@ -68,6 +71,10 @@ impl Item {
             .filter(|a| a.path().is_ident("cfg") || a.path().is_ident("cfg_attr"))
             .cloned()
             .collect();
+        let scope = {
+            let types = [shape.input, shape.output, shape.context, config.as_ref()];
+            Scope::new(types.into_iter().flatten(), &uses)
+        };
         Item {
             kind,
             full_name: format!("{prefix}::{}::{name}", kind.segment()),
@@ -85,6 +92,7 @@ impl Item {
             signature_ok,
             is_method: shape.is_method,
             cfgs,
+            scope,
             function,
         }
     }

@@ -10,6 +10,7 @@ mod naming;
 mod no_panic_tests;
 mod orchestration;
 mod registry;
+mod scope;
 mod signature;
 mod text;
 mod usage;

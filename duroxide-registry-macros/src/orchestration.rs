@@ -33,7 +33,7 @@ fn activities_used(item: &Item) -> TokenStream {
         .uses
         .iter()
         .map(|path| {
-            let path = path.seen_from_child();
+            let path = item.scope.module_path(path);
             quote!(#path::NAME)
         })
         .collect();

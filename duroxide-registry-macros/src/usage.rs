@@ -40,8 +40,17 @@ impl ModulePath {
         }
     }
 
-    /// The path as seen from inside a companion module, one level below where it was written.
-    pub(crate) fn seen_from_child(&self) -> TokenStream {
+    /// Whether the path starts with a name that only `use super::*;` makes visible one level
+    /// down: the first segment of a relative path may be a module of the parent or a crate.
+    pub(crate) fn needs_parent_scope(&self) -> bool {
+        let first = self.0.first().map(ToString::to_string);
+        let anchored = matches!(first.as_deref(), Some("self" | "super" | "crate"));
+        !self.1 && !anchored && self.0.len() > 1
+    }
+
+    /// The path as seen from inside a companion module, one level below where it was written;
+    /// `glob` says whether the companion imports its parent's names.
+    pub(crate) fn seen_from_child(&self, glob: bool) -> TokenStream {
         let mut segments = self.0.iter();
         let first = segments.next();
         let rest: Vec<&Ident> = segments.collect();
@@ -52,6 +61,8 @@ impl ModulePath {
                 quote!(#sup #(:: #rest)*)
             }
             Some(first) if first == "super" => quote!(super :: #first #(:: #rest)*),
+            // A module of the parent, or one it imports: reachable as `super::name`.
+            Some(first) if rest.is_empty() && !glob && first != "crate" => quote!(super :: #first),
             Some(first) => quote!(#first #(:: #rest)*),
             None => TokenStream::new(),
         }
@@ -186,7 +197,7 @@ mod tests {
         scan(&tokens, &mut found);
         let rewritten: Vec<String> = found
             .iter()
-            .map(|p| p.seen_from_child().to_string())
+            .map(|p| p.seen_from_child(true).to_string())
             .collect();
         assert_eq!(
             rewritten,
