@@ -4,6 +4,7 @@
 use crate::args::Kind;
 use crate::diagnostics::Diagnostics;
 use crate::item::Item;
+use crate::meta;
 use crate::signature::{self, Function};
 use crate::text::tokens_as_written;
 use crate::{activity, orchestration};
@@ -87,7 +88,7 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
         Kind::Activity => activity::items(item, degraded),
         Kind::Orchestration => orchestration::items(item, degraded),
     };
-    let hidden = hidden_interface(item);
+    let hidden = meta::definition(item);
     let glob = item.scope.glob().then(|| {
         quote! {
             // The function's types are written relative to its module; the glob makes the names
@@ -217,62 +218,6 @@ fn assertions(item: &Item) -> TokenStream {
             #checks
         };
     }
-}
-
-/// Items every companion defines, whatever its kind, so that `registry!` can check an entry
-/// listed under the wrong kind and say so, instead of failing to find kind-specific items.
-fn hidden_interface(item: &Item) -> TokenStream {
-    let text = |ty: &Option<Type>| ty.as_ref().map_or_else(String::new, tokens_as_written);
-    let input_type = text(&item.input);
-    let output_type = text(&item.output);
-    let version = &item.version;
-    let key = syn::LitByteStr::new(&item.version_key, Span::call_site());
-    let idempotent = item.idempotent;
-    let needs_config = item.config.is_some();
-    let uses = match item.kind {
-        Kind::Orchestration => quote!(ACTIVITIES_USED),
-        Kind::Activity => quote!(&[]),
-    };
-    let is_orchestration = item.kind == Kind::Orchestration;
-    let prefix_fingerprint = fingerprint(&item.prefix);
-    // What makes two registrations collide: the name, and for orchestrations the version.
-    let identity_fingerprint = match item.kind {
-        Kind::Activity => fingerprint(&item.full_name),
-        Kind::Orchestration => fingerprint(&(&item.full_name, &item.version_key)),
-    };
-    quote! {
-        #[doc(hidden)]
-        pub const __ORCHESTRATION: bool = #is_orchestration;
-        #[doc(hidden)]
-        pub const __PREFIX_FINGERPRINT: u64 = #prefix_fingerprint;
-        #[doc(hidden)]
-        pub const __IDENTITY_FINGERPRINT: u64 = #identity_fingerprint;
-        #[doc(hidden)]
-        pub const __INPUT_TYPE: &str = #input_type;
-        #[doc(hidden)]
-        pub const __OUTPUT_TYPE: &str = #output_type;
-        #[doc(hidden)]
-        pub const __VERSION: &str = #version;
-        #[doc(hidden)]
-        pub const __VERSION_KEY: &[u8] = #key;
-        #[doc(hidden)]
-        pub const __IDEMPOTENT: bool = #idempotent;
-        #[doc(hidden)]
-        pub const __USES: &[&str] = #uses;
-        #[doc(hidden)]
-        pub const __NEEDS_CONFIG: bool = #needs_config;
-    }
-}
-
-/// A fingerprint for `registry!` to compare instead of text: const evaluation interprets every
-/// byte of a string comparison one step at a time, while two `u64`s compare in one. Every
-/// fingerprint a registry compares comes from this macro in the same build, so std's hasher,
-/// fixed but unspecified across Rust releases, gives them all the same way.
-fn fingerprint(value: &impl std::hash::Hash) -> u64 {
-    use std::hash::{DefaultHasher, Hasher};
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// `super::name`: the annotated function, seen from its companion.

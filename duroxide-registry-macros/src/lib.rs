@@ -5,6 +5,7 @@ mod args;
 mod companion;
 mod diagnostics;
 mod item;
+mod meta;
 mod naming;
 #[cfg(test)]
 mod no_panic_tests;

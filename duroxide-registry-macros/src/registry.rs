@@ -7,6 +7,7 @@
 
 use crate::args::path_text;
 use crate::diagnostics::Diagnostics;
+use crate::meta::Meta;
 use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -288,7 +289,10 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
     });
     let keys = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        quote_spanned!(path.span()=> #(#cfgs)* #path::__VERSION_KEY,)
+        {
+            let key = Meta::VersionKey.of(path);
+            quote_spanned!(path.span()=> #(#cfgs)* #key,)
+        }
     });
     let in_order = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
@@ -337,28 +341,32 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
 fn inventory(registry: &Registry) -> TokenStream {
     let orchestrations = registry.orchestrations.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
+        let [input_type, output_type, uses, version] =
+            [Meta::InputType, Meta::OutputType, Meta::Uses, Meta::Version].map(|m| m.of(path));
         quote_spanned! {path.span()=>
             #(#cfgs)*
             OrchestrationInfo {
                 name: #path::NAME,
                 description: #path::DESCRIPTION,
-                input_type: #path::__INPUT_TYPE,
-                output_type: #path::__OUTPUT_TYPE,
-                activities_used: #path::__USES.to_vec(),
-                version: #path::__VERSION,
+                input_type: #input_type,
+                output_type: #output_type,
+                activities_used: #uses.to_vec(),
+                version: #version,
             },
         }
     });
     let activities = registry.activities.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
+        let [input_type, output_type, idempotent] =
+            [Meta::InputType, Meta::OutputType, Meta::Idempotent].map(|m| m.of(path));
         quote_spanned! {path.span()=>
             #(#cfgs)*
             ActivityInfo {
                 name: #path::NAME,
                 description: #path::DESCRIPTION,
-                input_type: #path::__INPUT_TYPE,
-                output_type: #path::__OUTPUT_TYPE,
-                idempotent: #path::__IDEMPOTENT,
+                input_type: #input_type,
+                output_type: #output_type,
+                idempotent: #idempotent,
             },
         }
     });

@@ -7,6 +7,7 @@
 
 use super::{Entry, Registry};
 use crate::args::path_text;
+use crate::meta::Meta;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -20,7 +21,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         .chain(&registry.activities)
         .map(|entry| {
             let (cfgs, path) = (&entry.cfgs, &entry.path);
-            quote!(#(#cfgs)* #path::__PREFIX_FINGERPRINT,)
+            let prefix = Meta::PrefixFingerprint.of(path);
+            quote!(#(#cfgs)* #prefix,)
         });
     let first = registry
         .orchestrations
@@ -85,7 +87,8 @@ fn table(entries: &[Entry]) -> Vec<TokenStream> {
         .map(|entry| {
             let text = path_text(&entry.path);
             let (cfgs, path) = (&entry.cfgs, &entry.path);
-            quote!(#(#cfgs)* (#text, #path::NAME, #path::__VERSION_KEY, #path::__IDENTITY_FINGERPRINT),)
+            let [key, identity] = [Meta::VersionKey, Meta::IdentityFingerprint].map(|m| m.of(path));
+            quote!(#(#cfgs)* (#text, #path::NAME, #key, #identity),)
         })
         .collect()
 }
@@ -147,9 +150,10 @@ fn entry_checks(
          prefix for every name of a crate, so give both the same `prefix`",
         first.unwrap_or_default()
     );
+    let [kind, prefix] = [Meta::Orchestration, Meta::PrefixFingerprint].map(|m| m.of(path));
     quote_spanned! {span=>
-        ::core::assert!(#path::__ORCHESTRATION == #orchestrations, #kind_message);
-        ::core::assert!(#path::__PREFIX_FINGERPRINT == ALL_PREFIXES[0], #prefix_message);
+        ::core::assert!(#kind == #orchestrations, #kind_message);
+        ::core::assert!(#prefix == ALL_PREFIXES[0], #prefix_message);
         ::core::assert!(#first_of_its_name, #duplicate_message);
     }
 }
@@ -182,8 +186,9 @@ fn config_check(entry: &Entry) -> TokenStream {
          add `config: YourConfig,` to registry! (it then generates \
          `create_activity_registry_with_config(config)`)"
     );
+    let needs_config = Meta::NeedsConfig.of(path);
     quote_spanned! {entry_span(path)=>
-        ::core::assert!(!#path::__NEEDS_CONFIG, #message);
+        ::core::assert!(!#needs_config, #message);
     }
 }
 

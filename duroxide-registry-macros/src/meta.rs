@@ -1,0 +1,119 @@
+//! The hidden interface between a companion and `registry!`: what a registry needs to know about
+//! an item it lists, which it cannot see, since macro invocations share nothing.
+//!
+//! Every companion defines it, whatever its kind, so that `registry!` can check an entry listed
+//! under the wrong kind and say so, instead of failing to find kind-specific items. It is one
+//! `#[doc(hidden)] pub const __META` tuple rather than a const per fact, since each const is one
+//! more body for the compiler to check, in every companion.
+
+use crate::args::Kind;
+use crate::item::Item;
+use crate::text::tokens_as_written;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, ToTokens};
+use syn::Type;
+
+/// The fields of `__META`, in tuple order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Meta {
+    /// `&str`: the input type as written, for the inventory.
+    InputType,
+    /// `&str`: the output type as written, for the inventory.
+    OutputType,
+    /// `&str`: the version registered at (`1.0.0` for activities).
+    Version,
+    /// `&[u8]`: the version as a key whose byte order is semver's order.
+    VersionKey,
+    /// `bool`: an activity's `IDEMPOTENT`.
+    Idempotent,
+    /// `&[&str]`: an orchestration's `ACTIVITIES_USED`.
+    Uses,
+    /// `bool`: whether the activity takes a `#[config]` parameter.
+    NeedsConfig,
+    /// `bool`: whether the item is an orchestration.
+    Orchestration,
+    /// `u64`: fingerprint of the crate prefix.
+    PrefixFingerprint,
+    /// `u64`: fingerprint of what makes two registrations collide: the name, and for
+    /// orchestrations the version.
+    IdentityFingerprint,
+}
+
+impl Meta {
+    const ALL: [Meta; 10] = [
+        Meta::InputType,
+        Meta::OutputType,
+        Meta::Version,
+        Meta::VersionKey,
+        Meta::Idempotent,
+        Meta::Uses,
+        Meta::NeedsConfig,
+        Meta::Orchestration,
+        Meta::PrefixFingerprint,
+        Meta::IdentityFingerprint,
+    ];
+
+    /// The field read from the companion at `path`: `path::__META.N`.
+    pub(crate) fn of(self, path: &impl ToTokens) -> TokenStream {
+        let index = syn::Index::from(self as usize);
+        quote!(#path::__META.#index)
+    }
+
+    /// The field's type and value for `item`.
+    fn field(self, item: &Item) -> (TokenStream, TokenStream) {
+        let text = |ty: &Option<Type>| ty.as_ref().map_or_else(String::new, tokens_as_written);
+        let orchestration = item.kind == Kind::Orchestration;
+        match self {
+            Meta::InputType => (quote!(&str), text(&item.input).into_token_stream()),
+            Meta::OutputType => (quote!(&str), text(&item.output).into_token_stream()),
+            Meta::Version => (quote!(&str), item.version.to_token_stream()),
+            Meta::VersionKey => {
+                let key = syn::LitByteStr::new(&item.version_key, Span::call_site());
+                (quote!(&[u8]), key.into_token_stream())
+            }
+            Meta::Idempotent => (quote!(bool), item.idempotent.into_token_stream()),
+            Meta::Uses if orchestration => (quote!(&[&str]), quote!(ACTIVITIES_USED)),
+            Meta::Uses => (quote!(&[&str]), quote!(&[])),
+            Meta::NeedsConfig => (quote!(bool), item.config.is_some().into_token_stream()),
+            Meta::Orchestration => (quote!(bool), orchestration.into_token_stream()),
+            Meta::PrefixFingerprint => (quote!(u64), fingerprint(&item.prefix)),
+            Meta::IdentityFingerprint if orchestration => (
+                quote!(u64),
+                fingerprint(&(&item.full_name, &item.version_key)),
+            ),
+            Meta::IdentityFingerprint => (quote!(u64), fingerprint(&item.full_name)),
+        }
+    }
+}
+
+/// The companion's `__META` const.
+pub(crate) fn definition(item: &Item) -> TokenStream {
+    let (types, values): (Vec<_>, Vec<_>) = Meta::ALL.iter().map(|m| m.field(item)).unzip();
+    quote! {
+        #[doc(hidden)]
+        pub const __META: (#(#types,)*) = (#(#values,)*);
+    }
+}
+
+/// A fingerprint for `registry!` to compare instead of text: const evaluation interprets every
+/// byte of a string comparison one step at a time, while two `u64`s compare in one. Every
+/// fingerprint a registry compares comes from this macro in the same build, so std's hasher,
+/// fixed but unspecified across Rust releases, gives them all the same way.
+fn fingerprint(value: &impl std::hash::Hash) -> TokenStream {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    proc_macro2::Literal::u64_suffixed(hasher.finish()).into_token_stream()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Meta;
+
+    #[test]
+    fn tuple_order_is_declaration_order() {
+        for (index, field) in Meta::ALL.into_iter().enumerate() {
+            assert_eq!(field as usize, index, "{field:?}");
+        }
+    }
+}
