@@ -6,14 +6,56 @@ use crate::item::Item;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+// The helpers' doc comments, one string each: a `///` line becomes an attribute of five tokens,
+// which every companion would carry once per line.
+const IDEMPOTENT_DOC: &str = concat!(
+    "Whether the activity is idempotent: running it again with the same input has no\n",
+    "further effect, so duroxide may safely retry it.",
+);
+const ACTIVITY_DOC: &str = concat!(
+    "The activity function itself, under the name the pattern's consumers use\n",
+    "(`activities::provision_vm::activity`).",
+);
+const REGISTER_WITH_CONFIG_DOC: &str = concat!(
+    "Registers this activity with `config`, for consumers that pick activities\n",
+    "one by one instead of merging the crate's whole registry.",
+);
+const CALL_DOC: &str = concat!(
+    "Schedules this activity from an orchestration.\n",
+    "\n",
+    "The input and output types are checked at compile time. The returned future composes\n",
+    "with `ctx.join` and `ctx.select2`.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+const CALL_WITH_RETRY_DOC: &str = concat!(
+    "Schedules this activity from an orchestration, retrying failures by `policy`.\n",
+    "\n",
+    "# Errors\n",
+    "\n",
+    "The activity's last error, a timeout, or a failure to decode the output.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+const CALL_ON_SESSION_DOC: &str = concat!(
+    "Schedules this activity on the worker that owns `session_id`.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+
 pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     let idempotent = item.idempotent;
     let typed =
         (item.input.is_some() && item.output.is_some()).then(|| typed_helpers(item, degraded));
     let register = registration(item, degraded);
     quote! {
-        /// Whether the activity is idempotent: running it again with the same input has no
-        /// further effect, so duroxide may safely retry it.
+        #[doc = #IDEMPOTENT_DOC]
         pub const IDEMPOTENT: bool = #idempotent;
 
         #typed
@@ -33,8 +75,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
     let activity = match &item.config {
         _ if degraded => TokenStream::new(),
         None => quote! {
-            /// The activity function itself, under the name the pattern's consumers use
-            /// (`activities::provision_vm::activity`).
+            #[doc = #ACTIVITY_DOC]
             #[inline]
             pub fn activity(
                 ctx: #context,
@@ -49,8 +90,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
                 /// The type of the activity's `#[config]` parameter.
                 pub type Config = #config;
 
-                /// Registers this activity with `config`, for consumers that pick activities
-                /// one by one instead of merging the crate's whole registry.
+                #[doc = #REGISTER_WITH_CONFIG_DOC]
                 #[inline]
                 pub fn register_with_config(
                     builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
@@ -59,8 +99,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
                     __register_activity_with_config(builder, config)
                 }
 
-                /// The activity function itself, under the name the pattern's consumers use
-                /// (`activities::provision_vm::activity`).
+                #[doc = #ACTIVITY_DOC]
                 #[inline]
                 pub fn activity(
                     ctx: #context,
@@ -75,14 +114,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
     quote! {
         #activity
 
-        /// Schedules this activity from an orchestration.
-        ///
-        /// The input and output types are checked at compile time. The returned future composes
-        /// with `ctx.join` and `ctx.select2`.
-        ///
-        /// # Panics
-        ///
-        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[doc = #CALL_DOC]
         #[inline]
         pub fn call(
             ctx: &::duroxide::OrchestrationContext,
@@ -91,15 +123,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
             ctx.schedule_activity_typed(NAME, input)
         }
 
-        /// Schedules this activity from an orchestration, retrying failures by `policy`.
-        ///
-        /// # Errors
-        ///
-        /// The activity's last error, a timeout, or a failure to decode the output.
-        ///
-        /// # Panics
-        ///
-        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[doc = #CALL_WITH_RETRY_DOC]
         #[inline]
         pub fn call_with_retry<'a>(
             ctx: &'a ::duroxide::OrchestrationContext,
@@ -109,11 +133,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
             ctx.schedule_activity_with_retry_typed(NAME, input, policy)
         }
 
-        /// Schedules this activity on the worker that owns `session_id`.
-        ///
-        /// # Panics
-        ///
-        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[doc = #CALL_ON_SESSION_DOC]
         #[inline]
         pub fn call_on_session(
             ctx: &::duroxide::OrchestrationContext,

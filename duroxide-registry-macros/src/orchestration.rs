@@ -6,6 +6,45 @@ use crate::item::Item;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+// The helpers' doc comments, one string each: a `///` line becomes an attribute of five tokens,
+// which every companion would carry once per line.
+const ACTIVITIES_USED_DOC: &str = concat!(
+    "Full names of the activities and sub-orchestrations this orchestration calls through\n",
+    "their companion modules, plus those listed in `uses(...)`: in order of first\n",
+    "appearance, each resolved by the compiler.",
+);
+const CALL_DOC: &str = concat!(
+    "Runs this orchestration, at exactly [`VERSION`], as a sub-orchestration with an\n",
+    "instance id derived from the parent's.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+const CALL_WITH_ID_DOC: &str = concat!(
+    "Runs this orchestration, at exactly [`VERSION`], as a sub-orchestration with the\n",
+    "given instance id.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+const START_DOC: &str = concat!(
+    "Starts a new instance of this orchestration, at exactly [`VERSION`].\n",
+    "\n",
+    "# Errors\n",
+    "\n",
+    "The input cannot be encoded, or the provider fails to enqueue the instance.",
+);
+const WAIT_DOC: &str = concat!(
+    "Waits for an instance to finish: `Ok(Ok(output))` when it completed,\n",
+    "`Ok(Err(message))` when it failed.\n",
+    "\n",
+    "# Errors\n",
+    "\n",
+    "A timeout, a provider failure, or an output that does not decode as [`Output`].",
+);
+
 pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     let version = &item.version;
     let used = activities_used(item);
@@ -15,9 +54,7 @@ pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
         /// The version this function is registered at, and that its helpers start and call.
         pub const VERSION: &str = #version;
 
-        /// Full names of the activities and sub-orchestrations this orchestration calls through
-        /// their companion modules, plus those listed in `uses(...)`: in order of first
-        /// appearance, each resolved by the compiler.
+        #[doc = #ACTIVITIES_USED_DOC]
         pub const ACTIVITIES_USED: &[&str] = #used;
 
         #typed
@@ -79,12 +116,7 @@ fn activities_used(item: &Item) -> TokenStream {
 
 fn typed_helpers() -> TokenStream {
     quote! {
-        /// Runs this orchestration, at exactly [`VERSION`], as a sub-orchestration with an
-        /// instance id derived from the parent's.
-        ///
-        /// # Panics
-        ///
-        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[doc = #CALL_DOC]
         #[inline]
         pub fn call(
             ctx: &::duroxide::OrchestrationContext,
@@ -98,12 +130,7 @@ fn typed_helpers() -> TokenStream {
             .map(__decode)
         }
 
-        /// Runs this orchestration, at exactly [`VERSION`], as a sub-orchestration with the
-        /// given instance id.
-        ///
-        /// # Panics
-        ///
-        /// Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.
+        #[doc = #CALL_WITH_ID_DOC]
         #[inline]
         pub fn call_with_id(
             ctx: &::duroxide::OrchestrationContext,
@@ -119,11 +146,7 @@ fn typed_helpers() -> TokenStream {
             .map(__decode)
         }
 
-        /// Starts a new instance of this orchestration, at exactly [`VERSION`].
-        ///
-        /// # Errors
-        ///
-        /// The input cannot be encoded, or the provider fails to enqueue the instance.
+        #[doc = #START_DOC]
         #[inline]
         pub fn start<'a>(
             client: &'a ::duroxide::Client,
@@ -136,12 +159,7 @@ fn typed_helpers() -> TokenStream {
             client.start_orchestration_versioned_typed(instance_id, NAME, VERSION, input)
         }
 
-        /// Waits for an instance to finish: `Ok(Ok(output))` when it completed,
-        /// `Ok(Err(message))` when it failed.
-        ///
-        /// # Errors
-        ///
-        /// A timeout, a provider failure, or an output that does not decode as [`Output`].
+        #[doc = #WAIT_DOC]
         #[inline]
         pub fn wait<'a>(
             client: &'a ::duroxide::Client,
