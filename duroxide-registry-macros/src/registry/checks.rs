@@ -43,7 +43,7 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         if first_listing(entry) {
             let index = fixed_index(&registry.orchestrations, index);
             let checks = entry_checks(entry, List::Orchestrations, index, first.as_deref());
-            asserts.extend(one_const(entry, &checks));
+            asserts.extend(checks.into_const(entry));
         }
     }
     for (index, entry) in registry.activities.iter().enumerate() {
@@ -53,9 +53,9 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         let index = fixed_index(&registry.activities, index);
         let mut checks = entry_checks(entry, List::Activities, index, first.as_deref());
         if registry.config.is_none() {
-            checks.extend(config_check(entry));
+            checks.push(config_check(entry));
         }
-        asserts.extend(one_const(entry, &checks));
+        asserts.extend(checks.into_const(entry));
     }
     let helpers = helpers();
     quote! {
@@ -102,12 +102,36 @@ fn fixed_index(entries: &[Entry], index: usize) -> Option<usize> {
         .then_some(index)
 }
 
-fn entry_checks(
-    entry: &Entry,
-    list: List,
-    index: Option<usize>,
-    first: Option<&str>,
-) -> TokenStream {
+/// What must hold of one entry, each with the message that says what to do when it does not, in
+/// the order they are reported.
+struct Checks(Vec<(TokenStream, String)>);
+
+impl Checks {
+    fn push(&mut self, check: (TokenStream, String)) {
+        self.0.push(check);
+    }
+
+    /// One `const` per entry, spanned at its path, with one `panic!`: the first condition that
+    /// fails picks its message. So an entry reports one problem at a time, the most basic first
+    /// (its kind, its prefix, its name, its configuration), and every faulty entry is reported.
+    /// An `assert!` per condition, or a `const` per condition reporting all of them, would give
+    /// the compiler three or four times the code to expand and check, for every entry.
+    fn into_const(self, entry: &Entry) -> TokenStream {
+        let cfgs = &entry.cfgs;
+        let (conditions, messages): (Vec<_>, Vec<_>) = self.0.into_iter().unzip();
+        quote_spanned! {entry_span(&entry.path)=>
+            #(#cfgs)*
+            const _: () = {
+                let failed = first_failed(&[#(#conditions),*]);
+                if failed > 0 {
+                    ::core::panic!("{}", [#(#messages),*][failed - 1]);
+                }
+            };
+        }
+    }
+}
+
+fn entry_checks(entry: &Entry, list: List, index: Option<usize>, first: Option<&str>) -> Checks {
     let path = &entry.path;
     let text = path_text(path);
     let span = entry_span(path);
@@ -151,23 +175,17 @@ fn entry_checks(
         first.unwrap_or_default()
     );
     let [kind, prefix] = [Meta::Orchestration, Meta::PrefixFingerprint].map(|m| m.of(path));
-    quote_spanned! {span=>
-        ::core::assert!(#kind == #orchestrations, #kind_message);
-        ::core::assert!(#prefix == ALL_PREFIXES[0], #prefix_message);
-        ::core::assert!(#first_of_its_name, #duplicate_message);
-    }
-}
-
-/// One `const` per entry, spanned at its path. Const evaluation stops at the first failed
-/// assertion, so an entry reports one problem at a time (the most basic first: its kind, its
-/// prefix, then its name); every faulty entry is still reported. Separate consts per check
-/// would report them all, at the price of three or four more items per entry to type-check.
-fn one_const(entry: &Entry, checks: &TokenStream) -> TokenStream {
-    let cfgs = &entry.cfgs;
-    quote_spanned! {entry_span(&entry.path)=>
-        #(#cfgs)*
-        const _: () = { #checks };
-    }
+    Checks(vec![
+        (
+            quote_spanned!(span=> #kind == #orchestrations),
+            kind_message,
+        ),
+        (
+            quote_spanned!(span=> #prefix == ALL_PREFIXES[0]),
+            prefix_message,
+        ),
+        (first_of_its_name, duplicate_message),
+    ])
 }
 
 /// The entry's last segment, where its errors point.
@@ -178,7 +196,7 @@ fn entry_span(path: &syn::Path) -> proc_macro2::Span {
 }
 
 /// An activity with a `#[config]` parameter cannot be registered without a configuration.
-fn config_check(entry: &Entry) -> TokenStream {
+fn config_check(entry: &Entry) -> (TokenStream, String) {
     let path = &entry.path;
     let text = path_text(path);
     let message = format!(
@@ -187,14 +205,24 @@ fn config_check(entry: &Entry) -> TokenStream {
          `create_activity_registry_with_config(config)`)"
     );
     let needs_config = Meta::NeedsConfig.of(path);
-    quote_spanned! {entry_span(path)=>
-        ::core::assert!(!#needs_config, #message);
-    }
+    (quote_spanned!(entry_span(path)=> !#needs_config), message)
 }
 
 fn helpers() -> TokenStream {
     quote! {
         type Row = (&'static str, &'static str, &'static [u8], u64);
+
+        /// 1 + the index of the first condition that does not hold, or 0.
+        const fn first_failed(conditions: &[bool]) -> usize {
+            let mut i = 0;
+            while i < conditions.len() {
+                if !conditions[i] {
+                    return i + 1;
+                }
+                i += 1;
+            }
+            0
+        }
 
         const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
             if a.len() != b.len() {
