@@ -79,10 +79,13 @@ fn rewrite(tokens: TokenStream, needs_glob: &mut bool, glob: bool) -> TokenStrea
             continue;
         };
         let punct_at = |at: usize, ch: char| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == ch);
+        let path_sep_at = |at: usize| punct_at(at, ':') && punct_at(at + 1, ':');
         // Inside a path (`a::b`) or a lifetime (`'a`), an ident does not start a name; nor does
-        // the associated type of a binding (`Iterator<Item = T>`).
-        let continues = index > 0 && (punct_at(index - 1, ':') || punct_at(index - 1, '\''))
-            || punct_at(index + 1, '=');
+        // an associated type in a binding or a bound (`Iterator<Item = T>`, `Iterator<Item: B>`).
+        let continues = index >= 2 && path_sep_at(index - 2)
+            || index >= 1 && punct_at(index - 1, '\'')
+            || punct_at(index + 1, '=')
+            || punct_at(index + 1, ':') && !path_sep_at(index + 1);
         let text = ident.to_string();
         let super_ = TokenTree::Ident(Ident::new("super", ident.span()));
         let qualified = |out: &mut Vec<TokenTree>| {
@@ -96,7 +99,7 @@ fn rewrite(tokens: TokenStream, needs_glob: &mut bool, glob: bool) -> TokenStrea
             out.push(super_);
         } else if text == "super" || text == "Input" || text == "Output" {
             qualified(&mut out);
-        } else if punct_at(index + 1, ':')
+        } else if path_sep_at(index + 1)
             || punct_at(index + 1, '!')
             || PRELUDE.contains(&text.as_str())
         {
@@ -165,6 +168,7 @@ mod tests {
             "super::Reply",
             "Input",
             "Box<dyn Iterator<Item = Output> + Send>",
+            "Box<dyn Iterator<Item: Local>>",
         ]);
         assert!(glob, "Box and Send come from the prelude");
         assert_eq!(
@@ -176,6 +180,7 @@ mod tests {
                 "super :: super :: Reply",
                 "super :: Input",
                 "Box < dyn Iterator < Item = super :: Output > + Send >",
+                "Box < dyn Iterator < Item : Local > >",
             ]
         );
     }
