@@ -31,7 +31,8 @@ WRAP
 chmod +x "$wrapper"
 
 count() {
-    local form=$1 package=$form-${size/x/-}
+    local form=$1
+    local package=$form-${size/x/-}
     local target=$workspace/target-instructions-$form
     cd "$workspace"
     # Dependencies and the proc macro, uncounted.
