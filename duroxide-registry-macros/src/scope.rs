@@ -48,8 +48,8 @@ impl Scope {
     }
 
     /// `ty` as written in the companion. With the glob, names stay as they are (a `super::`
-    /// there would trip `unused_qualifications` in the user's crate), except `Input` and
-    /// `Output`, which the companion's own aliases would shadow.
+    /// there would trip `unused_qualifications` in the user's crate), except `Input`, `Output`
+    /// and `Config`, which the companion's own aliases would shadow.
     pub(crate) fn ty(&self, ty: &Type) -> TokenStream {
         rewrite(ty.to_token_stream(), &mut false, self.glob)
     }
@@ -97,7 +97,7 @@ fn rewrite(tokens: TokenStream, needs_glob: &mut bool, glob: bool) -> TokenStrea
             out.push(tree.clone());
         } else if text == "self" {
             out.push(super_);
-        } else if text == "super" || text == "Input" || text == "Output" {
+        } else if matches!(text.as_str(), "super" | "Input" | "Output" | "Config") {
             qualified(&mut out);
         } else if path_sep_at(index + 1)
             || punct_at(index + 1, '!')

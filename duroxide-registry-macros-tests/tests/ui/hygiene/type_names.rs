@@ -1,7 +1,8 @@
 #![deny(warnings)]
 //! User types named `Input` and `Output` (the names of the companion's own aliases), the two
 //! swapped, nested in generics, and reached through `self::` and `super::`; private types
-//! declared right beside the function that uses them, next to private functions.
+//! declared right beside the function that uses them, next to private functions; and a
+//! `#[config]` type called `Config`, the name of the companion's own config alias.
 
 use duroxide::{ActivityContext, OrchestrationContext};
 use duroxide_registry_macros::{activity, orchestration, registry};
@@ -94,6 +95,43 @@ pub mod beside {
     }
 }
 
+pub mod configured {
+    use super::{ActivityContext, activity};
+    use std::sync::Arc;
+
+    /// A user configuration type called `Config`.
+    #[derive(Debug, Default)]
+    pub struct Config {
+        /// A prefix.
+        pub prefix: String,
+    }
+
+    /// Reads the user's `Config`.
+    #[activity("types")]
+    pub async fn greet(
+        _ctx: ActivityContext,
+        name: String,
+        #[config] config: Arc<Config>,
+    ) -> Result<String, String> {
+        Ok(format!("{}{name}", config.prefix))
+    }
+
+    crate::registry! {
+        config: Config,
+        activities: [greet],
+    }
+
+    /// The companion's `Config` alias is `Arc` of the user's `Config`, not of itself.
+    pub(super) fn check() {
+        let config: greet::Config = Arc::new(Config {
+            prefix: "hi ".into(),
+        });
+        assert_eq!(config.prefix, "hi ");
+        let registry = create_activity_registry_with_config(Config::default());
+        assert!(registry.has(greet::NAME));
+    }
+}
+
 registry! {
     names: names,
     activities: [straight, swapped, nested],
@@ -109,6 +147,7 @@ fn main() {
     let nested_output: nested::Output = (Output { value: 3 }, [Input { value: 3 }]);
     assert_eq!(nested_input[0].0, nested_output.1[0]);
     beside::check();
+    configured::check();
 
     assert_eq!(names::activities::STRAIGHT, "types::activity::straight");
     let listed: Vec<(&str, &str, &str)> = list_activities()
