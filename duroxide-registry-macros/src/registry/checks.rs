@@ -1,11 +1,15 @@
 //! The cross-item checks of `registry!`, run by the compiler in const evaluation.
 //!
-//! Each entry gets its own `const _`, spanned at its path, which panics with the message of the
-//! entry's first problem, so every faulty entry is reported at once, at the entry itself. What
-//! the checks compare (kind flags, prefix and identity fingerprints) comes from the companions'
-//! `__META`, so const evaluation compares integers instead of scanning names byte by byte. The tables and helpers are shared,
-//! which keeps the generated code linear in the number of entries. Everything sits in one
-//! anonymous const block: paths resolve as written, and nothing is added to the user's module.
+//! Everything the checks compare comes from the companions' `__META` (kind flags, prefix and
+//! identity fingerprints), so const evaluation compares integers instead of scanning names byte
+//! by byte. One table per list holds a row per entry, with the messages its problems would
+//! need; one shared computation finds, for every row, its first problem. Each entry then gets a
+//! `const` of its own, spanned at its path, that only looks its result up: so every faulty entry
+//! is reported, at the entry itself, while the work and the text live in shared tables. What is
+//! generated stays linear in the number of entries, and each entry's part stays small: a
+//! message or a condition inside the entry's own `const` would be compiled once per entry.
+//! Everything sits in one anonymous const block: paths resolve as written, and nothing is added
+//! to the user's module.
 
 use super::{Entry, Registry};
 use crate::args::path_text;
@@ -15,8 +19,16 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 pub(super) fn generate(registry: &Registry) -> TokenStream {
-    let orchestrations = table(&registry.orchestrations);
-    let activities = table(&registry.activities);
+    let first = registry
+        .orchestrations
+        .iter()
+        .chain(&registry.activities)
+        .next()
+        .map(|entry| path_text(&entry.path));
+    let first = first.as_deref().unwrap_or_default();
+    let config_given = registry.config.is_some();
+    let orchestrations = table(&registry.orchestrations, List::Orchestrations, first, config_given);
+    let activities = table(&registry.activities, List::Activities, first, config_given);
     let all_prefixes = registry
         .orchestrations
         .iter()
@@ -26,38 +38,20 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
             let prefix = Meta::PrefixFingerprint.of(path);
             quote!(#(#cfgs)* #prefix,)
         });
-    let first = registry
-        .orchestrations
-        .iter()
-        .chain(&registry.activities)
-        .next()
-        .map(|entry| path_text(&entry.path));
-    let mut asserts = TokenStream::new();
+    let mut lookups = TokenStream::new();
     // A path listed twice is already reported on its tokens; checking it again adds only noise.
     let mut seen: Vec<String> = Vec::new();
-    let mut first_listing = |entry: &Entry| {
-        let text = path_text(&entry.path);
-        let first = !seen.contains(&text);
-        seen.push(text);
-        first
-    };
-    for (index, entry) in registry.orchestrations.iter().enumerate() {
-        if first_listing(entry) {
-            let index = fixed_index(&registry.orchestrations, index);
-            let checks = entry_checks(entry, List::Orchestrations, index, first.as_deref());
-            asserts.extend(checks.into_const(entry));
+    for (list, entries) in [
+        (List::Orchestrations, &registry.orchestrations),
+        (List::Activities, &registry.activities),
+    ] {
+        for (index, entry) in entries.iter().enumerate() {
+            let text = path_text(&entry.path);
+            if !seen.contains(&text) {
+                lookups.extend(lookup(entry, list, fixed_index(entries, index)));
+            }
+            seen.push(text);
         }
-    }
-    for (index, entry) in registry.activities.iter().enumerate() {
-        if !first_listing(entry) {
-            continue;
-        }
-        let index = fixed_index(&registry.activities, index);
-        let mut checks = entry_checks(entry, List::Activities, index, first.as_deref());
-        if registry.config.is_none() {
-            checks.push(config_check(entry));
-        }
-        asserts.extend(checks.into_const(entry));
     }
     let helpers = helpers();
     quote! {
@@ -66,11 +60,13 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         const _: () = {
             const ORCHESTRATIONS: &[Row] = &[#(#orchestrations)*];
             const ACTIVITIES: &[Row] = &[#(#activities)*];
-            const ORCHESTRATION_REPEATS: [bool; ORCHESTRATIONS.len()] = repeats(ORCHESTRATIONS, true);
-            const ACTIVITY_REPEATS: [bool; ACTIVITIES.len()] = repeats(ACTIVITIES, false);
             const ALL_PREFIXES: &[u64] = &[#(#all_prefixes)*];
+            const ORCHESTRATION_PROBLEMS: [u8; ORCHESTRATIONS.len()] =
+                problems(ORCHESTRATIONS, true, #config_given);
+            const ACTIVITY_PROBLEMS: [u8; ACTIVITIES.len()] =
+                problems(ACTIVITIES, false, #config_given);
             #helpers
-            #asserts
+            #lookups
         };
     }
 }
@@ -81,16 +77,28 @@ enum List {
     Activities,
 }
 
-/// Rows of `(path as written, NAME, version key, identity fingerprint)`: the path tells entries
-/// with equal names apart.
-fn table(entries: &[Entry]) -> Vec<TokenStream> {
+/// One row per entry: `(path as written, NAME, version key, identity fingerprint, is an
+/// orchestration, prefix fingerprint, needs a configuration, messages)`. The path tells entries
+/// with equal names apart; the messages are indexed by the problem codes of `problems`.
+fn table(entries: &[Entry], list: List, first: &str, config_given: bool) -> Vec<TokenStream> {
     entries
         .iter()
         .map(|entry| {
             let text = path_text(&entry.path);
             let (cfgs, path) = (&entry.cfgs, &entry.path);
-            let [key, identity] = [Meta::VersionKey, Meta::IdentityFingerprint].map(|m| m.of(path));
-            quote!(#(#cfgs)* (#text, #path::NAME, #key, #identity),)
+            let [key, identity, orchestration, prefix, needs_config] = [
+                Meta::VersionKey,
+                Meta::IdentityFingerprint,
+                Meta::Orchestration,
+                Meta::PrefixFingerprint,
+                Meta::NeedsConfig,
+            ]
+            .map(|m| m.of(path));
+            let messages = messages(&text, list, first, config_given);
+            quote! {
+                #(#cfgs)*
+                (#text, #path::NAME, #key, #identity, #orchestration, #prefix, #needs_config, [#(#messages),*]),
+            }
         })
         .collect()
 }
@@ -104,90 +112,62 @@ fn fixed_index(entries: &[Entry], index: usize) -> Option<usize> {
         .then_some(index)
 }
 
-/// What must hold of one entry, each with the message that says what to do when it does not, in
-/// the order they are reported.
-struct Checks(Vec<(TokenStream, String)>);
-
-impl Checks {
-    fn push(&mut self, check: (TokenStream, String)) {
-        self.0.push(check);
-    }
-
-    /// One `const` per entry, spanned at its path, with one `panic!`: the first condition that
-    /// fails picks its message. So an entry reports one problem at a time, the most basic first
-    /// (its kind, its prefix, its name, its configuration), and every faulty entry is reported.
-    /// An `assert!` per condition, or a `const` per condition reporting all of them, would give
-    /// the compiler three or four times the code to expand and check, for every entry.
-    fn into_const(self, entry: &Entry) -> TokenStream {
-        let cfgs = &entry.cfgs;
-        let (conditions, messages): (Vec<_>, Vec<_>) = self.0.into_iter().unzip();
-        quote_spanned! {entry_span(&entry.path)=>
-            #(#cfgs)*
-            const _: () = {
-                let failed = first_failed(&[#(#conditions),*]);
-                if failed > 0 {
-                    ::core::panic!("{}", [#(#messages),*][failed - 1]);
-                }
-            };
-        }
+/// The entry's own `const`, spanned at its path: it reports the problem `problems` found for its
+/// row, if any. `report` tracks its caller, so the error points at the entry, not at `report`.
+fn lookup(entry: &Entry, list: List, index: Option<usize>) -> TokenStream {
+    let (table, problems) = match list {
+        List::Orchestrations => (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_PROBLEMS)),
+        List::Activities => (quote!(ACTIVITIES), quote!(ACTIVITY_PROBLEMS)),
+    };
+    let text = path_text(&entry.path);
+    // With a known row the result is read directly; otherwise the entry finds its row by path.
+    let row = match index {
+        Some(index) => quote!(#index),
+        None => quote!(row_of(#table, #text)),
+    };
+    let cfgs = &entry.cfgs;
+    quote_spanned! {entry_span(&entry.path)=>
+        #(#cfgs)*
+        const _: () = report(#table, &#problems, #row);
     }
 }
 
-fn entry_checks(entry: &Entry, list: List, index: Option<usize>, first: Option<&str>) -> Checks {
-    let path = &entry.path;
-    let text = path_text(path);
-    let span = entry_span(path);
-    let orchestrations = list == List::Orchestrations;
-    let (list_name, other_kind, other_list, table, repeats) = if orchestrations {
-        let lists = (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_REPEATS));
-        ("orchestrations", "activity", "activities", lists.0, lists.1)
-    } else {
-        let lists = (quote!(ACTIVITIES), quote!(ACTIVITY_REPEATS));
-        (
-            "activities",
-            "orchestration",
-            "orchestrations",
-            lists.0,
-            lists.1,
-        )
+/// The messages of an entry's possible problems, in the order of the codes `problems` gives
+/// them: its kind, its prefix, its name, its configuration. Only the first problem an entry has
+/// is reported; every faulty entry is. A message that cannot apply is left empty.
+fn messages(text: &str, list: List, first: &str, config_given: bool) -> [String; 4] {
+    let (list_name, other_kind, other_list) = match list {
+        List::Orchestrations => ("orchestrations", "activity", "activities"),
+        List::Activities => ("activities", "orchestration", "orchestrations"),
     };
-    // With a known row the shared result is read; otherwise the entry finds its row by path.
-    let first_of_its_name = match index {
-        Some(index) => quote!(!#repeats[#index]),
-        None => quote!(!repeated(#table, &#repeats, #text)),
-    };
-    let kind_message = format!(
+    let kind = format!(
         "`{text}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to `{other_list}: [...]`"
     );
-    let duplicate_message = if orchestrations {
-        format!(
+    let prefix = format!(
+        "`{text}` has a different crate prefix from the first entry `{first}`; the pattern wants \
+         one prefix for every name of a crate, so give both the same `prefix`"
+    );
+    let duplicate = match list {
+        List::Orchestrations => format!(
             "`{text}` has the same NAME and VERSION as an earlier entry of `orchestrations`; \
              duroxide would silently keep only one of them. Give it its own `name`, or a distinct \
              `version` if it is a new version of the same orchestration"
-        )
-    } else {
-        format!(
+        ),
+        List::Activities => format!(
             "`{text}` has the same NAME as an earlier entry of `activities`; duroxide would refuse \
              the second registration. Give it its own `name`"
-        )
+        ),
     };
-    let prefix_message = format!(
-        "`{text}` has a different crate prefix from the first entry `{}`; the pattern wants one \
-         prefix for every name of a crate, so give both the same `prefix`",
-        first.unwrap_or_default()
-    );
-    let [kind, prefix] = [Meta::Orchestration, Meta::PrefixFingerprint].map(|m| m.of(path));
-    Checks(vec![
-        (
-            quote_spanned!(span=> #kind == #orchestrations),
-            kind_message,
-        ),
-        (
-            quote_spanned!(span=> #prefix == ALL_PREFIXES[0]),
-            prefix_message,
-        ),
-        (first_of_its_name, duplicate_message),
-    ])
+    let config = if list == List::Activities && !config_given {
+        format!(
+            "`{text}` takes a #[config] parameter, but this registry! has no configuration to \
+             give it; add `config: YourConfig,` to registry! (it then generates \
+             `create_activity_registry_with_config(config)`)"
+        )
+    } else {
+        String::new()
+    };
+    [kind, prefix, duplicate, config]
 }
 
 /// The entry's last segment, where its errors point.
@@ -197,22 +177,52 @@ fn entry_span(path: &syn::Path) -> proc_macro2::Span {
         .map_or_else(|| path.span(), |s| s.ident.span())
 }
 
-/// An activity with a `#[config]` parameter cannot be registered without a configuration.
-fn config_check(entry: &Entry) -> (TokenStream, String) {
-    let path = &entry.path;
-    let text = path_text(path);
-    let message = format!(
-        "`{text}` takes a #[config] parameter, but this registry! has no configuration to give it; \
-         add `config: YourConfig,` to registry! (it then generates \
-         `create_activity_registry_with_config(config)`)"
-    );
-    let needs_config = Meta::NeedsConfig.of(path);
-    (quote_spanned!(entry_span(path)=> !#needs_config), message)
-}
-
 fn helpers() -> TokenStream {
     quote! {
-        type Row = (&'static str, &'static str, &'static [u8], u64);
+        type Row = (
+            &'static str,
+            &'static str,
+            &'static [u8],
+            u64,
+            bool,
+            u64,
+            bool,
+            [&'static str; 4],
+        );
+
+        /// For each row, 0 when it is fine, or 1 + the index in its messages of its first
+        /// problem: listed under the wrong kind, another prefix than the first entry's, a name
+        /// (and, for orchestrations, version) an earlier row has, a configuration it cannot get.
+        const fn problems<const N: usize>(table: &[Row], orchestrations: bool, config_given: bool) -> [u8; N] {
+            let repeated = repeats::<N>(table, orchestrations);
+            let mut problems = [0; N];
+            let mut i = 0;
+            while i < N {
+                let row = &table[i];
+                problems[i] = if row.4 != orchestrations {
+                    1
+                } else if row.5 != ALL_PREFIXES[0] {
+                    2
+                } else if repeated[i] {
+                    3
+                } else if row.6 && !config_given {
+                    4
+                } else {
+                    0
+                };
+                i += 1;
+            }
+            problems
+        }
+
+        /// Panics with the message of the row's problem, if it has one. `#[track_caller]`: the
+        /// error points at the entry whose `const` called it.
+        #[track_caller]
+        const fn report(table: &[Row], problems: &[u8], row: usize) {
+            if problems[row] != 0 {
+                ::core::panic!("{}", table[row].7[problems[row] as usize - 1]);
+            }
+        }
 
         /// 1 + the index of the first condition that does not hold, or 0.
         const fn first_failed(conditions: &[bool]) -> usize {
@@ -319,13 +329,14 @@ fn helpers() -> TokenStream {
             repeated
         }
 
-        /// `repeats` for the row of `path`, for lists whose `#[cfg]`s hide the row's index.
-        const fn repeated(table: &[Row], repeats: &[bool], path: &str) -> bool {
-            let mut own = 0;
-            while own < table.len() && !bytes_eq(table[own].0.as_bytes(), path.as_bytes()) {
-                own += 1;
+        /// The row of `path`, for lists whose `#[cfg]`s hide the row's index. Every entry that
+        /// asks has a row: its `#[cfg]`s are those of its own `const`.
+        const fn row_of(table: &[Row], path: &str) -> usize {
+            let mut row = 0;
+            while row < table.len() && !bytes_eq(table[row].0.as_bytes(), path.as_bytes()) {
+                row += 1;
             }
-            own < table.len() && repeats[own]
+            row
         }
     }
 }
