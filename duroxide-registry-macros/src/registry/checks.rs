@@ -27,7 +27,12 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         .map(|entry| path_text(&entry.path));
     let first = first.as_deref().unwrap_or_default();
     let config_given = registry.config.is_some();
-    let orchestrations = table(&registry.orchestrations, List::Orchestrations, first, config_given);
+    let orchestrations = table(
+        &registry.orchestrations,
+        List::Orchestrations,
+        first,
+        config_given,
+    );
     let activities = table(&registry.activities, List::Activities, first, config_given);
     let all_prefixes = registry
         .orchestrations
