@@ -3,6 +3,7 @@
 
 use crate::companion::function_path;
 use crate::item::Item;
+use crate::scope;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -64,27 +65,19 @@ pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
 }
 
 fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
-    let function = function_path(&item.function);
-    // The context type as the user wrote it, so that a wrong one is reported once, by the
-    // companion's assertion, and not again here.
-    let context = item.context.as_ref().map_or_else(
-        || quote!(::duroxide::ActivityContext),
-        |ty| item.scope.ty(ty),
-    );
-    // `activity` forwards to the function, so it is left out while the signature is broken.
-    let activity = match &item.config {
-        _ if degraded => TokenStream::new(),
-        None => quote! {
+    // `activity` is the function itself, re-exported: the pattern's consumer path without a
+    // second body for the compiler to check. It is left out while the signature is broken.
+    let activity = (!degraded).then(|| {
+        let ident = &item.function.sig.ident;
+        let vis = scope::visibility(&item.function.vis);
+        quote! {
             #[doc = #ACTIVITY_DOC]
-            #[inline]
-            pub fn activity(
-                ctx: #context,
-                input: Input,
-            ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {
-                #function(ctx, input)
-            }
-        },
-        Some(config) => {
+            #[allow(unused_imports)]
+            #vis use super::#ident as activity;
+        }
+    });
+    let with_config = match &item.config {
+        Some(config) if !degraded => {
             let config = item.scope.ty(config);
             quote! {
                 /// The type of the activity's `#[config]` parameter.
@@ -98,21 +91,13 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
                 ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
                     __register_activity_with_config(builder, config)
                 }
-
-                #[doc = #ACTIVITY_DOC]
-                #[inline]
-                pub fn activity(
-                    ctx: #context,
-                    input: Input,
-                    config: Config,
-                ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> {
-                    #function(ctx, input, config)
-                }
             }
         }
+        _ => TokenStream::new(),
     };
     quote! {
         #activity
+        #with_config
 
         #[doc = #CALL_DOC]
         #[inline]
@@ -182,12 +167,8 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
         #[doc(hidden)]
         #[inline]
         pub fn __register_activity_with_config #configured
+        // A re-export rather than a function of its own: one body fewer in every companion.
         #[doc(hidden)]
-        #[inline]
-        pub fn __register_orchestration(
-            builder: ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
-        ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder {
-            builder
-        }
+        pub use ::core::convert::identity as __register_orchestration;
     }
 }

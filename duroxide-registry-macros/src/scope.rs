@@ -4,7 +4,7 @@
 use crate::usage::ModulePath;
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{quote, ToTokens};
-use syn::Type;
+use syn::{Type, Visibility};
 
 /// Names a companion cannot reach through `super::`, because they may come from a prelude
 /// rather than from the parent module: std's prelude types and traits, and the primitive types.
@@ -57,6 +57,25 @@ impl Scope {
     /// A companion path from the function's body, as written in the companion.
     pub(crate) fn module_path(&self, path: &ModulePath) -> TokenStream {
         path.seen_from_child(self.glob)
+    }
+}
+
+/// `vis`, written beside the function, as written inside its companion so that it reaches the
+/// same modules. A re-export from the companion may reach no further than the item it
+/// re-exports, and one module down, `pub(super)` and a private item mean something else.
+pub(crate) fn visibility(vis: &Visibility) -> TokenStream {
+    let Visibility::Restricted(restricted) = vis else {
+        return match vis {
+            Visibility::Inherited => quote!(pub(super)),
+            _ => quote!(#vis),
+        };
+    };
+    let segments: Vec<&Ident> = restricted.path.segments.iter().map(|s| &s.ident).collect();
+    match segments.split_first() {
+        Some((first, [])) if *first == "self" => quote!(pub(super)),
+        Some((first, rest)) if *first == "self" => quote!(pub(in super #(:: #rest)*)),
+        Some((first, _)) if *first == "super" => quote!(pub(in super #(:: #segments)*)),
+        _ => quote!(#vis),
     }
 }
 
@@ -156,6 +175,23 @@ mod tests {
                 .to_token_stream()
                 .to_string();
             assert_eq!(written, [expected, "Reply".to_owned()], "{ty}");
+        }
+    }
+
+    #[test]
+    fn visibility_reaches_as_far_from_the_companion() {
+        for (written, seen) in [
+            ("pub", "pub"),
+            ("", "pub (super)"),
+            ("pub(crate)", "pub (crate)"),
+            ("pub(self)", "pub (super)"),
+            ("pub(super)", "pub (in super :: super)"),
+            ("pub(in crate::a)", "pub (in crate :: a)"),
+            ("pub(in self::a)", "pub (in super :: a)"),
+            ("pub(in super::a)", "pub (in super :: super :: a)"),
+        ] {
+            let vis: Visibility = syn::parse_str(written).unwrap();
+            assert_eq!(visibility(&vis).to_string(), seen, "{written}");
         }
     }
 

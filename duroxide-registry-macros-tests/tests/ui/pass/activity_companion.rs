@@ -85,4 +85,7 @@ fn main() {
     // The function itself stays as written and callable.
     let _: fn(ActivityContext, VmIn) -> _ = provision_vm;
     let _: fn(ActivityContext, VmIn) -> _ = provision_vm::activity;
+    // `activity` is the function, re-exported as far as the function itself is visible.
+    let _: fn(ActivityContext, String) -> _ = undocumented::activity;
+    let _: fn(ActivityContext, (u8, String)) -> _ = r#type::activity;
 }
