@@ -130,43 +130,43 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
     }
 }
 
-/// The registrations `registry!` calls. The orchestration slot exists so that an activity listed
-/// under `orchestrations:` fails on `registry!`'s own check, with its own message; likewise the
-/// plain slot of an activity that needs configuration is never reached, because `registry!`
-/// refuses to list it without a `config`.
+/// The registrations `registry!` calls: `__register_activity` for a registry without
+/// configuration, and for a registry with one, the `__META` configured slot: `()` for an
+/// activity without a `#[config]` parameter, `__register_activity_with_config` for one with it.
+/// The orchestration slot exists so that an activity listed under `orchestrations:` fails on
+/// `registry!`'s own check, with its own message; likewise the plain slot of an activity that
+/// needs configuration does nothing, because `registry!` refuses to list it without a `config`.
+/// Slots that do nothing are `core::convert::identity` re-exported: no body of their own.
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
-    let (plain, configured) = match (&item.config, degraded) {
-        (_, true) => (
-            quote!(builder),
-            quote!(<C>(builder: #builder, _config: &::std::sync::Arc<C>) -> #builder { builder }),
-        ),
-        (None, false) => (
-            quote!(builder.register_typed(NAME, #function)),
-            quote!(<C>(builder: #builder, _config: &::std::sync::Arc<C>) -> #builder { __register_activity(builder) }),
-        ),
-        (Some(_), false) => (
-            quote!(builder),
-            quote! {
-                (builder: #builder, config: &Config) -> #builder {
-                    let config = ::core::clone::Clone::clone(config);
-                    builder.register_typed(NAME, move |ctx: ::duroxide::ActivityContext, input: Input| {
-                        #function(ctx, input, ::core::clone::Clone::clone(&config))
-                    })
-                }
-            },
-        ),
+    let plain = match (&item.config, degraded) {
+        (None, false) => quote! {
+            #[doc(hidden)]
+            #[inline]
+            pub fn __register_activity(builder: #builder) -> #builder {
+                builder.register_typed(NAME, #function)
+            }
+        },
+        (Some(_), false) => quote! {
+            #[doc(hidden)]
+            pub use ::core::convert::identity as __register_activity;
+            #[doc(hidden)]
+            #[inline]
+            pub fn __register_activity_with_config(builder: #builder, config: &Config) -> #builder {
+                let config = ::core::clone::Clone::clone(config);
+                builder.register_typed(NAME, move |ctx: ::duroxide::ActivityContext, input: Input| {
+                    #function(ctx, input, ::core::clone::Clone::clone(&config))
+                })
+            }
+        },
+        (_, true) => quote! {
+            #[doc(hidden)]
+            pub use ::core::convert::identity as __register_activity;
+        },
     };
     quote! {
-        #[doc(hidden)]
-        #[inline]
-        pub fn __register_activity(builder: #builder) -> #builder {
-            #plain
-        }
-        #[doc(hidden)]
-        #[inline]
-        pub fn __register_activity_with_config #configured
+        #plain
         // A re-export rather than a function of its own: one body fewer in every companion.
         #[doc(hidden)]
         pub use ::core::convert::identity as __register_orchestration;

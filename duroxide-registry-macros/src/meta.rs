@@ -37,10 +37,14 @@ pub(crate) enum Meta {
     /// `u64`: fingerprint of what makes two registrations collide: the name, and for
     /// orchestrations the version.
     IdentityFingerprint,
+    /// For an activity with a `#[config]` parameter, its `__register_activity_with_config` as a
+    /// `fn(ActivityRegistryBuilder, &Config) -> ActivityRegistryBuilder`; for every other item
+    /// `()`. A registry with a configuration picks by this type how to register the entry.
+    Configured,
 }
 
 impl Meta {
-    const ALL: [Meta; 10] = [
+    const ALL: [Meta; 11] = [
         Meta::InputType,
         Meta::OutputType,
         Meta::Version,
@@ -51,6 +55,7 @@ impl Meta {
         Meta::Orchestration,
         Meta::PrefixFingerprint,
         Meta::IdentityFingerprint,
+        Meta::Configured,
     ];
 
     /// The field read from the companion at `path`: `path::__META.N`.
@@ -82,6 +87,14 @@ impl Meta {
                 fingerprint(&(&item.full_name, &item.version_key)),
             ),
             Meta::IdentityFingerprint => (quote!(u64), fingerprint(&item.full_name)),
+            Meta::Configured if item.config.is_some() && item.signature_ok => {
+                let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
+                (
+                    quote!(fn(#builder, &Config) -> #builder),
+                    quote!(__register_activity_with_config),
+                )
+            }
+            Meta::Configured => (quote!(()), quote!(())),
         }
     }
 }

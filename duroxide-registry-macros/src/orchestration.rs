@@ -223,13 +223,5 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
         // A re-export rather than a function of its own: one body fewer in every companion.
         #[doc(hidden)]
         pub use ::core::convert::identity as __register_activity;
-        #[doc(hidden)]
-        #[inline]
-        pub fn __register_activity_with_config<C>(
-            builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
-            _config: &::std::sync::Arc<C>,
-        ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
-            builder
-        }
     }
 }

@@ -249,11 +249,22 @@ fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStre
     };
     let steps = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
+        let configured = Meta::Configured.of(path);
         quote_spanned! {path.span()=>
             #(#cfgs)*
-            let builder = #path::__register_activity_with_config(builder, &config);
+            let builder = #path::__register_activity(builder);
+            #(#cfgs)*
+            let builder = Configured::register(#configured, builder, &config);
         }
     });
+    let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
+    // Spanned at the configuration type: an activity whose `#[config]` type differs is a type
+    // mismatch whose note then points at the type the registry gives.
+    let configured_trait = quote_spanned! {config.span()=>
+        trait Configured<C> {
+            fn register(self, builder: #builder, config: &::std::sync::Arc<C>) -> #builder;
+        }
+    };
     let default = quote_spanned!(config.span()=> <#config as ::core::default::Default>::default());
     quote! {
         /// Creates an `ActivityRegistry` holding every activity listed in `registry!`; those
@@ -264,6 +275,22 @@ fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStre
         pub fn create_activity_registry_with_config(
             config: #config,
         ) -> ::duroxide::runtime::registry::ActivityRegistry {
+            // Registers an entry by the type of its configured slot: `()` when it takes no
+            // configuration (its plain registration did the work), its configured
+            // registration when it does. Once here, instead of a function in every companion.
+            #configured_trait
+            impl<C> Configured<C> for () {
+                #[inline]
+                fn register(self, builder: #builder, _config: &::std::sync::Arc<C>) -> #builder {
+                    builder
+                }
+            }
+            impl<C> Configured<C> for fn(#builder, &::std::sync::Arc<C>) -> #builder {
+                #[inline]
+                fn register(self, builder: #builder, config: &::std::sync::Arc<C>) -> #builder {
+                    self(builder, config)
+                }
+            }
             let config = ::std::sync::Arc::new(config);
             let builder = ::duroxide::runtime::registry::ActivityRegistry::builder();
             #(#steps)*
