@@ -26,6 +26,9 @@ pub(crate) fn expand(kind: Kind, args: TokenStream, input: TokenStream) -> Token
     let degraded = !item.signature_ok;
     let mut output = item.function.to_token_stream();
     if !item.is_method {
+        if item.kind == Kind::Orchestration {
+            output.extend(orchestration::parent_items(&item));
+        }
         output.extend(module(&item, degraded));
     }
     diagnostics.emit_into(&mut output);

@@ -73,7 +73,7 @@ impl Item {
             .collect();
         let scope = {
             let types = [shape.input, shape.output, shape.context, config.as_ref()];
-            Scope::new(types.into_iter().flatten(), &uses)
+            Scope::new(types.into_iter().flatten())
         };
         Item {
             kind,

@@ -3,7 +3,8 @@
 
 use crate::companion::function_path;
 use crate::item::Item;
-use proc_macro2::TokenStream;
+use heck::ToShoutySnakeCase;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 // The helpers' doc comments, one string each: a `///` line becomes an attribute of five tokens,
@@ -47,7 +48,10 @@ const WAIT_DOC: &str = concat!(
 
 pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     let version = &item.version;
-    let used = activities_used(item);
+    let used = match used_const(item) {
+        Some(ident) => quote!(super::#ident),
+        None => quote!(&[]),
+    };
     let typed = (item.input.is_some() && item.output.is_some()).then(typed_helpers);
     let register = registration(item, degraded);
     quote! {
@@ -62,6 +66,39 @@ pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
     }
 }
 
+/// The const beside the function that holds what `ACTIVITIES_USED` reports, named after the
+/// function. It lives in the function's module, where the paths were written, so they resolve
+/// exactly as in the body. Resolving them in the companion instead, one module down, would need
+/// `use super::*;` there (a relative path may start with a module of the parent or with a
+/// crate): a copy of every name of the parent module, per companion.
+pub(crate) fn parent_items(item: &Item) -> TokenStream {
+    let Some(ident) = used_const(item) else {
+        return TokenStream::new();
+    };
+    let used = activities_used(item);
+    let cfgs = &item.cfgs;
+    quote! {
+        #(#cfgs)*
+        #[doc(hidden)]
+        const #ident: &[&str] = #used;
+    }
+}
+
+/// The name of the const `parent_items` defines, when the orchestration uses anything:
+/// `__DEPLOY_WEBAPP_ACTIVITIES_USED` for `deploy_webapp`, upper case like any const, so that no
+/// lint needs allowing in the user's module.
+fn used_const(item: &Item) -> Option<Ident> {
+    if item.uses.is_empty() {
+        return None;
+    }
+    let name = item.function.sig.ident.to_string();
+    let shouty = name.trim_start_matches("r#").to_shouty_snake_case();
+    // An identifier's characters stay identifier characters in upper case; parsing checks it
+    // rather than trusting it, since `format_ident!` would panic on anything else.
+    let ident = syn::parse_str(&format!("__{shouty}_ACTIVITIES_USED"));
+    Some(ident.unwrap_or_else(|_| Ident::new("__ACTIVITIES_USED", Span::call_site())))
+}
+
 /// The `ACTIVITIES_USED` expression. Paths are deduplicated as written; two different paths can
 /// still reach one item (`provision_vm::call` and `crate::activities::provision_vm::NAME`), so
 /// with more than one entry the names themselves are deduplicated in const evaluation.
@@ -70,7 +107,7 @@ fn activities_used(item: &Item) -> TokenStream {
         .uses
         .iter()
         .map(|path| {
-            let path = item.scope.module_path(path);
+            let path = path.as_written();
             quote!(#path::NAME)
         })
         .collect();

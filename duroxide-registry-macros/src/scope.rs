@@ -1,7 +1,6 @@
 //! Names one level down: how a type or path written in the annotated function's module is
 //! spelled inside its companion module, which is a child of that module.
 
-use crate::usage::ModulePath;
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{quote, ToTokens};
 use syn::{Type, Visibility};
@@ -28,14 +27,15 @@ const NOT_NAMES: &[&str] = &[
 /// `super::Name` where that means the same, and the glob is kept only for a companion that
 /// mentions names that may live elsewhere: prelude names (`String`, `Vec<T>`, which a crate may
 /// also define itself) and the first segment of a relative path (`types::Input`, which may be a
-/// module of the parent or another crate).
+/// module of the parent or another crate). (An orchestration's `ACTIVITIES_USED` paths, which
+/// are relative paths too, are not resolved in the companion at all: see `orchestration.rs`.)
 pub(crate) struct Scope {
     glob: bool,
 }
 
 impl Scope {
-    pub(crate) fn new<'a>(types: impl IntoIterator<Item = &'a Type>, uses: &[ModulePath]) -> Self {
-        let mut glob = uses.iter().any(ModulePath::needs_parent_scope);
+    pub(crate) fn new<'a>(types: impl IntoIterator<Item = &'a Type>) -> Self {
+        let mut glob = false;
         for ty in types {
             rewrite(ty.to_token_stream(), &mut glob, false);
         }
@@ -52,11 +52,6 @@ impl Scope {
     /// and `Config`, which the companion's own aliases would shadow.
     pub(crate) fn ty(&self, ty: &Type) -> TokenStream {
         rewrite(ty.to_token_stream(), &mut false, self.glob)
-    }
-
-    /// A companion path from the function's body, as written in the companion.
-    pub(crate) fn module_path(&self, path: &ModulePath) -> TokenStream {
-        path.seen_from_child(self.glob)
     }
 }
 
@@ -140,7 +135,7 @@ mod tests {
 
     fn seen(types: &[&str]) -> (bool, Vec<String>) {
         let types: Vec<Type> = types.iter().map(|t| syn::parse_str(t).unwrap()).collect();
-        let scope = Scope::new(&types, &[]);
+        let scope = Scope::new(&types);
         let written = types.iter().map(|t| scope.ty(t).to_string()).collect();
         (scope.glob(), written)
     }

@@ -40,32 +40,11 @@ impl ModulePath {
         }
     }
 
-    /// Whether the path starts with a name that only `use super::*;` makes visible one level
-    /// down: the first segment of a relative path may be a module of the parent or a crate.
-    pub(crate) fn needs_parent_scope(&self) -> bool {
-        let first = self.0.first().map(ToString::to_string);
-        let anchored = matches!(first.as_deref(), Some("self" | "super" | "crate"));
-        !self.1 && !anchored && self.0.len() > 1
-    }
-
-    /// The path as seen from inside a companion module, one level below where it was written;
-    /// `glob` says whether the companion imports its parent's names.
-    pub(crate) fn seen_from_child(&self, glob: bool) -> TokenStream {
-        let mut segments = self.0.iter();
-        let first = segments.next();
-        let rest: Vec<&Ident> = segments.collect();
-        match first {
-            _ if self.1 => quote!(:: #first #(:: #rest)*),
-            Some(first) if first == "self" => {
-                let sup = Ident::new("super", first.span());
-                quote!(#sup #(:: #rest)*)
-            }
-            Some(first) if first == "super" => quote!(super :: #first #(:: #rest)*),
-            // A module of the parent, or one it imports: reachable as `super::name`.
-            Some(first) if rest.is_empty() && !glob && first != "crate" => quote!(super :: #first),
-            Some(first) => quote!(#first #(:: #rest)*),
-            None => TokenStream::new(),
-        }
+    /// The path as written, with its spans, for code in the function's own module.
+    pub(crate) fn as_written(&self) -> TokenStream {
+        let colon = self.1.then(|| quote!(::));
+        let segments = &self.0;
+        quote!(#colon #(#segments)::*)
     }
 }
 
@@ -189,19 +168,13 @@ mod tests {
     }
 
     #[test]
-    fn keeps_leading_colons_and_rewrites_relative_paths_for_the_child() {
+    fn keeps_paths_as_written_with_leading_colons() {
         let tokens: TokenStream = "{ ::other::a::call(&c, &i); super::b::NAME; self::c::NAME; }"
             .parse()
             .unwrap();
         let mut found = Vec::new();
         scan(&tokens, &mut found);
-        let rewritten: Vec<String> = found
-            .iter()
-            .map(|p| p.seen_from_child(true).to_string())
-            .collect();
-        assert_eq!(
-            rewritten,
-            [":: other :: a", "super :: super :: b", "super :: c"]
-        );
+        let written: Vec<String> = found.iter().map(|p| p.as_written().to_string()).collect();
+        assert_eq!(written, [":: other :: a", "super :: b", "self :: c"]);
     }
 }
