@@ -58,6 +58,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
             seen.push(text);
         }
     }
+    let [orchestration_slots, activity_slots] =
+        [&registry.orchestrations, &registry.activities].map(|entries| slots(entries.len()));
     let helpers = helpers();
     quote! {
         // The helpers serve whichever checks this invocation needs; an empty list needs none.
@@ -67,9 +69,9 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
             const ACTIVITIES: &[Row] = &[#(#activities)*];
             const ALL_PREFIXES: &[u64] = &[#(#all_prefixes)*];
             const ORCHESTRATION_PROBLEMS: [u8; ORCHESTRATIONS.len()] =
-                problems(ORCHESTRATIONS, true, #config_given);
+                problems::<{ ORCHESTRATIONS.len() }, #orchestration_slots>(ORCHESTRATIONS, true, #config_given);
             const ACTIVITY_PROBLEMS: [u8; ACTIVITIES.len()] =
-                problems(ACTIVITIES, false, #config_given);
+                problems::<{ ACTIVITIES.len() }, #activity_slots>(ACTIVITIES, false, #config_given);
             #helpers
             #lookups
         };
@@ -106,6 +108,15 @@ fn table(entries: &[Entry], list: List, first: &str, config_given: bool) -> Vec<
             }
         })
         .collect()
+}
+
+/// The size of `repeats`' table for a list of `len` entries: a power of two, at least twice the
+/// list, so that probing stays short and always finds a free slot.
+fn slots(len: usize) -> usize {
+    len.saturating_mul(2)
+        .max(2)
+        .checked_next_power_of_two()
+        .unwrap_or(usize::MAX / 2 + 1)
 }
 
 /// The entry's row in its table when that is known while expanding: when no entry of the list
@@ -198,8 +209,12 @@ fn helpers() -> TokenStream {
         /// For each row, 0 when it is fine, or 1 + the index in its messages of its first
         /// problem: listed under the wrong kind, another prefix than the first entry's, a name
         /// (and, for orchestrations, version) an earlier row has, a configuration it cannot get.
-        const fn problems<const N: usize>(table: &[Row], orchestrations: bool, config_given: bool) -> [u8; N] {
-            let repeated = repeats::<N>(table, orchestrations);
+        const fn problems<const N: usize, const SLOTS: usize>(
+            table: &[Row],
+            orchestrations: bool,
+            config_given: bool,
+        ) -> [u8; N] {
+            let repeated = repeats::<N, SLOTS>(table, orchestrations);
             let mut problems = [0; N];
             let mut i = 0;
             while i < N {
@@ -229,18 +244,6 @@ fn helpers() -> TokenStream {
             }
         }
 
-        /// 1 + the index of the first condition that does not hold, or 0.
-        const fn first_failed(conditions: &[bool]) -> usize {
-            let mut i = 0;
-            while i < conditions.len() {
-                if !conditions[i] {
-                    return i + 1;
-                }
-                i += 1;
-            }
-            0
-        }
-
         const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
             if a.len() != b.len() {
                 return false;
@@ -255,79 +258,40 @@ fn helpers() -> TokenStream {
             true
         }
 
-        /// `-1`, `0` or `1` as `a` sorts before, with or after `b`. Any total order finds
-        /// duplicates, so this is the cheapest one to evaluate rather than the alphabetical one:
-        /// lengths first, then bytes from the end, since the names of one list all start with
-        /// the same `{crate}::{kind}::`.
-        const fn compare(a: &[u8], b: &[u8]) -> i8 {
-            if a.len() != b.len() {
-                return if a.len() < b.len() { -1 } else { 1 };
-            }
-            let mut i = a.len();
-            while i > 0 {
-                i -= 1;
-                if a[i] != b[i] {
-                    return if a[i] < b[i] { -1 } else { 1 };
-                }
-            }
-            0
-        }
-
-        /// Orders rows by identity fingerprint, and rows with equal fingerprints by name (and,
-        /// for orchestrations, version), so that equal rows end up side by side. The text is
-        /// compared only between fingerprints that are equal, which is rare unless the rows are.
-        const fn compare_rows(a: &Row, b: &Row, with_version: bool) -> i8 {
-            if a.3 != b.3 {
-                return if a.3 < b.3 { -1 } else { 1 };
-            }
-            let by_name = compare(a.1.as_bytes(), b.1.as_bytes());
-            if by_name != 0 || !with_version {
-                by_name
-            } else {
-                compare(a.2, b.2)
-            }
+        /// Whether two rows register the same thing: the same name and, for orchestrations,
+        /// the same version. Fingerprints first; the text only when they are equal, which is
+        /// rare unless the rows are.
+        const fn same_identity(a: &Row, b: &Row, with_version: bool) -> bool {
+            a.3 == b.3
+                && bytes_eq(a.1.as_bytes(), b.1.as_bytes())
+                && (!with_version || bytes_eq(a.2, b.2))
         }
 
         /// For each row, whether an earlier row has its name (and, for orchestrations, its
-        /// version). One stable merge sort of the rows, then a pass over neighbours: computed
-        /// once for the whole list, in O(n log n), however long the list.
-        const fn repeats<const N: usize>(table: &[Row], with_version: bool) -> [bool; N] {
-            let mut order = [0; N];
+        /// version). The rows go one by one into an open-addressing table keyed by their
+        /// identity fingerprint (`SLOTS`, a power of two the macro sizes at twice the list
+        /// or more, so there is always a free slot): a row that meets an equal row is a
+        /// repeat. Linear in the list, and few steps for the const evaluator, which
+        /// interprets every one of them; rows whose fingerprints collide are compared in full
+        /// and go on probing, so a collision can never hide a repeat or make one up.
+        const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row], with_version: bool) -> [bool; N] {
+            // 1 + the index of the row a slot holds; 0 for a free slot.
+            let mut slots = [0usize; SLOTS];
+            let mut repeated = [false; N];
             let mut i = 0;
             while i < N {
-                order[i] = i;
-                i += 1;
-            }
-            let mut merged = [0; N];
-            let mut width = 1;
-            while width < N {
-                let mut start = 0;
-                while start < N {
-                    let middle = if start + width < N { start + width } else { N };
-                    let end = if start + 2 * width < N { start + 2 * width } else { N };
-                    let (mut left, mut right, mut out) = (start, middle, start);
-                    while out < end {
-                        let take_left = right >= end
-                            || left < middle && compare_rows(&table[order[right]], &table[order[left]], with_version) >= 0;
-                        if take_left {
-                            merged[out] = order[left];
-                            left += 1;
-                        } else {
-                            merged[out] = order[right];
-                            right += 1;
-                        }
-                        out += 1;
+                let mut slot = (table[i].3 as usize) & (SLOTS - 1);
+                loop {
+                    let held = slots[slot];
+                    if held == 0 {
+                        slots[slot] = i + 1;
+                        break;
                     }
-                    start = end;
-                }
-                order = merged;
-                width *= 2;
-            }
-            let mut repeated = [false; N];
-            let mut i = 1;
-            while i < N {
-                if compare_rows(&table[order[i - 1]], &table[order[i]], with_version) == 0 {
-                    repeated[order[i]] = true;
+                    if same_identity(&table[held - 1], &table[i], with_version) {
+                        repeated[i] = true;
+                        break;
+                    }
+                    slot = (slot + 1) & (SLOTS - 1);
                 }
                 i += 1;
             }
