@@ -113,10 +113,15 @@ pub(crate) fn definition(item: &Item) -> TokenStream {
 /// fingerprint a registry compares comes from this macro in the same build, so std's hasher,
 /// fixed but unspecified across Rust releases, gives them all the same way.
 fn fingerprint(value: &impl std::hash::Hash) -> TokenStream {
+    proc_macro2::Literal::u64_suffixed(hash(value)).into_token_stream()
+}
+
+/// std's hasher over `value`: fixed within one build, which is all its users need.
+pub(crate) fn hash(value: &impl std::hash::Hash) -> u64 {
     use std::hash::{DefaultHasher, Hasher};
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
-    proc_macro2::Literal::u64_suffixed(hasher.finish()).into_token_stream()
+    hasher.finish()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use crate::companion::function_path;
 use crate::item::Item;
+use crate::meta;
 use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -85,18 +86,23 @@ pub(crate) fn parent_items(item: &Item) -> TokenStream {
 }
 
 /// The name of the const `parent_items` defines, when the orchestration uses anything:
-/// `__DEPLOY_WEBAPP_ACTIVITIES_USED` for `deploy_webapp`, upper case like any const, so that no
-/// lint needs allowing in the user's module.
+/// `__DEPLOY_WEBAPP_ACTIVITIES_USED_1F0A…` for `deploy_webapp`. Upper case like any const, so
+/// that no lint needs allowing in the user's module; the hash of the function's own name keeps
+/// apart functions whose names differ only in case or underscores (`fooBar`, `foo_bar`).
 fn used_const(item: &Item) -> Option<Ident> {
     if item.uses.is_empty() {
         return None;
     }
     let name = item.function.sig.ident.to_string();
-    let shouty = name.trim_start_matches("r#").to_shouty_snake_case();
+    let name = name.trim_start_matches("r#");
+    let shouty = name.to_shouty_snake_case();
+    let hash = meta::hash(&name);
     // An identifier's characters stay identifier characters in upper case; parsing checks it
     // rather than trusting it, since `format_ident!` would panic on anything else.
-    let ident = syn::parse_str(&format!("__{shouty}_ACTIVITIES_USED"));
-    Some(ident.unwrap_or_else(|_| Ident::new("__ACTIVITIES_USED", Span::call_site())))
+    let ident = syn::parse_str(&format!("__{shouty}_ACTIVITIES_USED_{hash:016X}"));
+    Some(ident.unwrap_or_else(|_| {
+        Ident::new(&format!("__ACTIVITIES_USED_{hash:016X}"), Span::call_site())
+    }))
 }
 
 /// The `ACTIVITIES_USED` expression. Paths are deduplicated as written; two different paths can

@@ -51,6 +51,17 @@ pub async fn deploy_webapp_v2(ctx: OrchestrationContext, input: String) -> Resul
     deploy_webapp::call(&ctx, &input).await
 }
 
+// Two names that read the same in SCREAMING_SNAKE_CASE: each keeps its own ACTIVITIES_USED.
+#[allow(non_snake_case)]
+#[orchestration(name = "send-report")]
+pub async fn sendReport(ctx: OrchestrationContext, input: String) -> Result<(), String> {
+    notify::call(&ctx, &input).await
+}
+#[orchestration]
+pub async fn send_report(ctx: OrchestrationContext, input: String) -> Result<(), String> {
+    audit::call(&ctx, &input).await
+}
+
 // Never run: it only has to type-check, proving the helpers' signatures.
 #[allow(dead_code)]
 async fn helpers_compose(ctx: OrchestrationContext, client: Client) -> Result<(), ClientError> {
@@ -78,4 +89,6 @@ fn main() {
     assert_eq!(deploy_webapp_v2::VERSION, "2.1.0-beta.1");
     assert_eq!(deploy_webapp_v2::DESCRIPTION, "Second take");
     assert_eq!(deploy_webapp_v2::ACTIVITIES_USED, [deploy_webapp::NAME]);
+    assert_eq!(sendReport::ACTIVITIES_USED, [notify::NAME]);
+    assert_eq!(send_report::ACTIVITIES_USED, [audit::NAME]);
 }
