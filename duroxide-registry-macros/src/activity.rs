@@ -140,15 +140,8 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
-    let plain = match (&item.config, degraded) {
-        (None, false) => quote! {
-            #[doc(hidden)]
-            #[inline]
-            pub fn __register_activity(builder: #builder) -> #builder {
-                builder.register_typed(NAME, #function)
-            }
-        },
-        (Some(_), false) => quote! {
+    let plain = if item.registers_with_config() {
+        quote! {
             #[doc(hidden)]
             pub use ::core::convert::identity as __register_activity;
             #[doc(hidden)]
@@ -159,11 +152,20 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
                     #function(ctx, input, ::core::clone::Clone::clone(&config))
                 })
             }
-        },
-        (_, true) => quote! {
+        }
+    } else if degraded {
+        quote! {
             #[doc(hidden)]
             pub use ::core::convert::identity as __register_activity;
-        },
+        }
+    } else {
+        quote! {
+            #[doc(hidden)]
+            #[inline]
+            pub fn __register_activity(builder: #builder) -> #builder {
+                builder.register_typed(NAME, #function)
+            }
+        }
     };
     quote! {
         #plain

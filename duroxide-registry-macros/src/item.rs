@@ -43,6 +43,12 @@ pub(crate) struct Item {
 }
 
 impl Item {
+    /// Whether the companion registers the activity through `__register_activity_with_config`,
+    /// which its `__META` then names: it takes a `#[config]` parameter and its signature is sound.
+    pub(crate) fn registers_with_config(&self) -> bool {
+        self.config.is_some() && self.signature_ok
+    }
+
     pub(crate) fn from_tokens(
         kind: Kind,
         args: TokenStream,

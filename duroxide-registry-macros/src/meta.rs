@@ -87,7 +87,7 @@ impl Meta {
                 fingerprint(&(&item.full_name, &item.version_key)),
             ),
             Meta::IdentityFingerprint => (quote!(u64), fingerprint(&item.full_name)),
-            Meta::Configured if item.config.is_some() && item.signature_ok => {
+            Meta::Configured if item.registers_with_config() => {
                 let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
                 (
                     quote!(fn(#builder, &Config) -> #builder),
