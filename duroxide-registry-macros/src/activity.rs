@@ -1,7 +1,7 @@
 //! What only an activity's companion holds: the function under the pattern's `activity` name,
 //! `IDEMPOTENT`, the typed helpers that schedule it from an orchestration, and registration.
 
-use crate::companion::function_path;
+use crate::companion::{self, function_path};
 use crate::item::Item;
 use crate::scope;
 use proc_macro2::TokenStream;
@@ -95,6 +95,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
         }
         _ => TokenStream::new(),
     };
+    let (input, output) = companion::payload_types(item);
     quote! {
         #activity
         #with_config
@@ -105,7 +106,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
             ctx: &::duroxide::OrchestrationContext,
             input: &Input,
         ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
-            ctx.schedule_activity_typed(NAME, input)
+            ctx.schedule_activity_typed::<#input, #output>(NAME, input)
         }
 
         #[doc = #CALL_WITH_RETRY_DOC]
@@ -115,7 +116,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
             input: &'a Input,
             policy: ::duroxide::RetryPolicy,
         ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> + 'a {
-            ctx.schedule_activity_with_retry_typed(NAME, input, policy)
+            ctx.schedule_activity_with_retry_typed::<#input, #output>(NAME, input, policy)
         }
 
         #[doc = #CALL_ON_SESSION_DOC]
@@ -125,7 +126,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
             input: &Input,
             session_id: impl ::core::convert::Into<::std::string::String>,
         ) -> ::duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
-            ctx.schedule_activity_on_session_typed(NAME, input, session_id)
+            ctx.schedule_activity_on_session_typed::<#input, #output>(NAME, input, session_id)
         }
     }
 }
@@ -140,6 +141,8 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
+    let (input, output) = companion::payload_types(item);
+    let context_check = companion::context_check(item);
     let plain = if item.registers_with_config() {
         quote! {
             #[doc(hidden)]
@@ -147,8 +150,9 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
             #[doc(hidden)]
             #[inline]
             pub fn __register_activity_with_config(builder: #builder, config: &Config) -> #builder {
+                #context_check
                 let config = ::core::clone::Clone::clone(config);
-                builder.register_typed(NAME, move |ctx: ::duroxide::ActivityContext, input: Input| {
+                builder.register_typed::<#input, #output, _, _>(NAME, move |ctx: ::duroxide::ActivityContext, input: Input| {
                     #function(ctx, input, ::core::clone::Clone::clone(&config))
                 })
             }
@@ -163,7 +167,8 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
             #[doc(hidden)]
             #[inline]
             pub fn __register_activity(builder: #builder) -> #builder {
-                builder.register_typed(NAME, #function)
+                #context_check
+                builder.register_typed::<#input, #output, _, _>(NAME, #function)
             }
         }
     };

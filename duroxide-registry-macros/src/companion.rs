@@ -69,7 +69,7 @@ fn not_a_function(kind: Kind, input: TokenStream) -> TokenStream {
 }
 
 /// The companion module. When `degraded`, the signature has errors of its own: registration
-/// becomes a no-op and type assertions are left out, so nothing cascades from the companion.
+/// becomes a no-op and its type checks are left out, so nothing cascades from the companion.
 fn module(item: &Item, degraded: bool) -> TokenStream {
     let ident = &item.function.sig.ident;
     let vis = &item.function.vis;
@@ -82,11 +82,6 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
     let name_doc = name_doc(item);
     let description = &item.description;
     let aliases = type_aliases(item);
-    let assertions = if degraded {
-        TokenStream::new()
-    } else {
-        assertions(item)
-    };
     let specific = match item.kind {
         Kind::Activity => activity::items(item, degraded),
         Kind::Orchestration => orchestration::items(item, degraded),
@@ -115,7 +110,6 @@ fn module(item: &Item, degraded: bool) -> TokenStream {
         )]
         #vis mod #ident {
             #glob
-            #assertions
 
             #[doc = #name_doc]
             pub const NAME: &str = #name;
@@ -187,39 +181,38 @@ fn type_aliases(item: &Item) -> TokenStream {
     quote!(#input #output)
 }
 
-/// Compile-time checks spanned at the user's own tokens, so a missing serde impl or a wrong
-/// context type is reported on the signature rather than inside generated code.
-fn assertions(item: &Item) -> TokenStream {
-    let mut checks = TokenStream::new();
-    let bound =
-        quote!(::serde::Serialize + ::serde::de::DeserializeOwned + ::core::marker::Send + 'static);
-    for ty in [&item.input, &item.output].into_iter().flatten() {
-        let span = ty.span();
-        let rewritten = item.scope.ty(ty);
-        checks.extend(quote_spanned! {span=>
-            let _ = __is_payload::<#rewritten>;
-        });
+/// The input and output types for the turbofish of every duroxide call the companion makes,
+/// as written in the signature and spanned there. rustc reports an unmet bound of an explicit
+/// generic argument at that argument, so a missing serde impl (or `Send`) is reported on the
+/// user's type, not inside generated code, without a check item of its own.
+pub(crate) fn payload_types(item: &Item) -> (TokenStream, TokenStream) {
+    let written =
+        |ty: &Option<Type>, alias: TokenStream| ty.as_ref().map_or(alias, |ty| item.scope.ty(ty));
+    (
+        written(&item.input, quote!(Input)),
+        written(&item.output, quote!(Output)),
+    )
+}
+
+/// A statement, for the registration's body, that fails on the user's context parameter when
+/// its type is not duroxide's context of the item's kind (an alias to the other one, say):
+/// a plain "expected `ActivityContext`, found `OrchestrationContext`" there, before the
+/// registration's own less direct error. A closure, checked with the body that holds it, rather
+/// than an item of its own.
+pub(crate) fn context_check(item: &Item) -> TokenStream {
+    let Some(context) = &item.context else {
+        return TokenStream::new();
+    };
+    if signature::context_is_wrong_kind(item.kind, context) {
+        return TokenStream::new();
     }
-    if let Some(context) = &item.context {
-        if !signature::context_is_wrong_kind(item.kind, context) {
-            let expected = match item.kind {
-                Kind::Activity => quote!(::duroxide::ActivityContext),
-                Kind::Orchestration => quote!(::duroxide::OrchestrationContext),
-            };
-            let span = context.span();
-            let rewritten = item.scope.ty(context);
-            checks.extend(quote_spanned! {span=>
-                const fn __context(ctx: #rewritten) -> #expected {
-                    ctx
-                }
-            });
-        }
-    }
-    quote! {
-        const _: () = {
-            const fn __is_payload<T: #bound>() {}
-            #checks
-        };
+    let expected = match item.kind {
+        Kind::Activity => quote!(::duroxide::ActivityContext),
+        Kind::Orchestration => quote!(::duroxide::OrchestrationContext),
+    };
+    let rewritten = item.scope.ty(context);
+    quote_spanned! {context.span()=>
+        let _ = |ctx: #rewritten| -> #expected { ctx };
     }
 }
 

@@ -1,7 +1,7 @@
 //! What only an orchestration's companion holds: `VERSION`, `ACTIVITIES_USED`, the typed helpers
 //! that start it from a client or call it as a sub-orchestration, and registration.
 
-use crate::companion::function_path;
+use crate::companion::{self, function_path};
 use crate::item::Item;
 use crate::meta;
 use heck::ToShoutySnakeCase;
@@ -53,7 +53,7 @@ pub(crate) fn items(item: &Item, degraded: bool) -> TokenStream {
         Some(ident) => quote!(super::#ident),
         None => quote!(&[]),
     };
-    let typed = (item.input.is_some() && item.output.is_some()).then(typed_helpers);
+    let typed = (item.input.is_some() && item.output.is_some()).then(|| typed_helpers(item));
     let register = registration(item, degraded);
     quote! {
         /// The version this function is registered at, and that its helpers start and call.
@@ -157,7 +157,8 @@ fn activities_used(item: &Item) -> TokenStream {
     }}
 }
 
-fn typed_helpers() -> TokenStream {
+fn typed_helpers(item: &Item) -> TokenStream {
+    let (input, output) = companion::payload_types(item);
     quote! {
         #[doc = #CALL_DOC]
         #[inline]
@@ -199,7 +200,7 @@ fn typed_helpers() -> TokenStream {
             // A plain function returning duroxide's future, not an `async fn` wrapping it: the
             // same future, without a second state machine for the compiler to build.
             let instance_id: ::std::string::String = instance_id.into();
-            client.start_orchestration_versioned_typed(instance_id, NAME, VERSION, input)
+            client.start_orchestration_versioned_typed::<&#input>(instance_id, NAME, VERSION, input)
         }
 
         #[doc = #WAIT_DOC]
@@ -214,7 +215,7 @@ fn typed_helpers() -> TokenStream {
                 ::duroxide::ClientError,
             >,
         > + 'a {
-            client.wait_for_orchestration_typed::<Output>(instance_id, timeout)
+            client.wait_for_orchestration_typed::<#output>(instance_id, timeout)
         }
 
         // duroxide 0.1.32 has no typed API for versioned sub-orchestrations, so these two mirror
@@ -222,7 +223,7 @@ fn typed_helpers() -> TokenStream {
         // decoding falls back to reading the payload as a raw string.
         #[inline]
         fn __encode(input: &Input) -> ::std::string::String {
-            match ::serde_json::to_value(input) {
+            match ::serde_json::to_value::<&#input>(input) {
                 ::core::result::Result::Ok(::serde_json::Value::String(raw)) => raw,
                 ::core::result::Result::Ok(value) => ::serde_json::to_string(&value)
                     .unwrap_or_else(|error| ::core::panic!("encode {}: {}", NAME, error)),
@@ -236,10 +237,10 @@ fn typed_helpers() -> TokenStream {
             result: ::core::result::Result<::std::string::String, ::std::string::String>,
         ) -> ::core::result::Result<Output, ::std::string::String> {
             let payload = result?;
-            match ::serde_json::from_str::<Output>(&payload) {
+            match ::serde_json::from_str::<#output>(&payload) {
                 ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
                 ::core::result::Result::Err(_) => {
-                    ::serde_json::from_value(::serde_json::Value::String(payload))
+                    ::serde_json::from_value::<#output>(::serde_json::Value::String(payload))
                         .map_err(|error| ::std::string::ToString::to_string(&error))
                 }
             }
@@ -250,10 +251,18 @@ fn typed_helpers() -> TokenStream {
 /// The registration `registry!` calls; see the activity's for why both slots exist.
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
+    let (input, output) = companion::payload_types(item);
+    let context_check = companion::context_check(item);
     let body = match (degraded, item.explicit_version) {
         (true, _) => quote!(builder),
-        (false, false) => quote!(builder.register_typed(NAME, #function)),
-        (false, true) => quote!(builder.register_versioned_typed(NAME, VERSION, #function)),
+        (false, false) => quote! {
+            #context_check
+            builder.register_typed::<#input, #output, _, _>(NAME, #function)
+        },
+        (false, true) => quote! {
+            #context_check
+            builder.register_versioned_typed::<#input, #output, _, _>(NAME, VERSION, #function)
+        },
     };
     quote! {
         #[doc(hidden)]
