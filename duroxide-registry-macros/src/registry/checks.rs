@@ -2,12 +2,13 @@
 //!
 //! Everything the checks compare comes from the companions' `__META` (kind flags, prefix and
 //! identity fingerprints), so const evaluation compares integers instead of scanning names byte
-//! by byte. One table per list holds a row per entry, with the messages its problems would
-//! need; one shared computation finds, for every row, its first problem. Each entry then gets a
-//! `const` of its own, spanned at its path, that only looks its result up: so every faulty entry
-//! is reported, at the entry itself, while the work and the text live in shared tables. What is
-//! generated stays linear in the number of entries, and each entry's part stays small: a
-//! message or a condition inside the entry's own `const` would be compiled once per entry.
+//! by byte. One table per list holds a row per entry; one shared computation finds, for every
+//! row, its first problem. Each entry then gets a `const` of its own, spanned at its path, that
+//! only looks its result up: so every faulty entry is reported, at the entry itself, while the
+//! work lives in shared tables. A message is put together only for an entry that has a problem,
+//! from templates written once: every reference in a table is one more region for the borrow
+//! checker, and four messages per row cost more than the rows themselves. What is generated
+//! stays linear in the number of entries, and each entry's part stays small.
 //! Everything sits in one anonymous const block: paths resolve as written, and nothing is added
 //! to the user's module.
 
@@ -27,13 +28,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         .map(|entry| path_text(&entry.path));
     let first = first.as_deref().unwrap_or_default();
     let config_given = registry.config.is_some();
-    let orchestrations = table(
-        &registry.orchestrations,
-        List::Orchestrations,
-        first,
-        config_given,
-    );
-    let activities = table(&registry.activities, List::Activities, first, config_given);
+    let orchestrations = table(&registry.orchestrations);
+    let activities = table(&registry.activities);
     let all_prefixes = registry
         .orchestrations
         .iter()
@@ -60,7 +56,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
     }
     let [orchestration_slots, activity_slots] =
         [&registry.orchestrations, &registry.activities].map(|entries| slots(entries.len()));
-    let helpers = helpers();
+    let longest = longest_message(registry, first, config_given);
+    let helpers = helpers(&report(first, config_given), longest);
     quote! {
         // The helpers serve whichever checks this invocation needs; an empty list needs none.
         #[allow(dead_code)]
@@ -85,9 +82,9 @@ enum List {
 }
 
 /// One row per entry: `(path as written, NAME, version key, identity fingerprint, is an
-/// orchestration, prefix fingerprint, needs a configuration, messages)`. The path tells entries
-/// with equal names apart; the messages are indexed by the problem codes of `problems`.
-fn table(entries: &[Entry], list: List, first: &str, config_given: bool) -> Vec<TokenStream> {
+/// orchestration, prefix fingerprint, needs a configuration)`. The path tells entries with
+/// equal names apart.
+fn table(entries: &[Entry]) -> Vec<TokenStream> {
     entries
         .iter()
         .map(|entry| {
@@ -101,10 +98,9 @@ fn table(entries: &[Entry], list: List, first: &str, config_given: bool) -> Vec<
                 Meta::NeedsConfig,
             ]
             .map(|m| m.of(path));
-            let messages = messages(&text, list, first, config_given);
             quote! {
                 #(#cfgs)*
-                (#text, #path::NAME, #key, #identity, #orchestration, #prefix, #needs_config, [#(#messages),*]),
+                (#text, #path::NAME, #key, #identity, #orchestration, #prefix, #needs_config),
             }
         })
         .collect()
@@ -129,11 +125,12 @@ fn fixed_index(entries: &[Entry], index: usize) -> Option<usize> {
 }
 
 /// The entry's own `const`, spanned at its path: it reports the problem `problems` found for its
-/// row, if any. `report` tracks its caller, so the error points at the entry, not at `report`.
+/// row, if any. `report` tracks its caller, so the error points at the entry, not at `report`;
+/// it gets the problem's code alone, not the tables, which keeps each entry's `const` small.
 fn lookup(entry: &Entry, list: List, index: Option<usize>) -> TokenStream {
-    let (table, problems) = match list {
-        List::Orchestrations => (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_PROBLEMS)),
-        List::Activities => (quote!(ACTIVITIES), quote!(ACTIVITY_PROBLEMS)),
+    let (table, problems, orchestrations) = match list {
+        List::Orchestrations => (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_PROBLEMS), true),
+        List::Activities => (quote!(ACTIVITIES), quote!(ACTIVITY_PROBLEMS), false),
     };
     let text = path_text(&entry.path);
     // With a known row the result is read directly; otherwise the entry finds its row by path.
@@ -144,46 +141,108 @@ fn lookup(entry: &Entry, list: List, index: Option<usize>) -> TokenStream {
     let cfgs = &entry.cfgs;
     quote_spanned! {entry_span(&entry.path)=>
         #(#cfgs)*
-        const _: () = report(#table, &#problems, #row);
+        const _: () = report(#problems[#row], #text, #orchestrations);
     }
 }
 
-/// The messages of an entry's possible problems, in the order of the codes `problems` gives
-/// them: its kind, its prefix, its name, its configuration. Only the first problem an entry has
-/// is reported; every faulty entry is. A message that cannot apply is left empty.
-fn messages(text: &str, list: List, first: &str, config_given: bool) -> [String; 4] {
+/// The placeholder in a message template for the entry's path as written.
+const ENTRY: &str = "{entry}";
+
+/// The message templates of an entry's possible problems in `list`, in the order of the codes
+/// `problems` gives them: its kind, its prefix, its name, its configuration. Only the first
+/// problem an entry has is reported; every faulty entry is. A problem that cannot happen has no
+/// template.
+fn templates(list: List, first: &str, config_given: bool) -> [Option<String>; 4] {
     let (list_name, other_kind, other_list) = match list {
         List::Orchestrations => ("orchestrations", "activity", "activities"),
         List::Activities => ("activities", "orchestration", "orchestrations"),
     };
     let kind = format!(
-        "`{text}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to `{other_list}: [...]`"
+        "`{ENTRY}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to `{other_list}: [...]`"
     );
     let prefix = format!(
-        "`{text}` has a different crate prefix from the first entry `{first}`; the pattern wants \
+        "`{ENTRY}` has a different crate prefix from the first entry `{first}`; the pattern wants \
          one prefix for every name of a crate, so give both the same `prefix`"
     );
     let duplicate = match list {
         List::Orchestrations => format!(
-            "`{text}` has the same NAME and VERSION as an earlier entry of `orchestrations`; \
+            "`{ENTRY}` has the same NAME and VERSION as an earlier entry of `orchestrations`; \
              duroxide would silently keep only one of them. Give it its own `name`, or a distinct \
              `version` if it is a new version of the same orchestration"
         ),
         List::Activities => format!(
-            "`{text}` has the same NAME as an earlier entry of `activities`; duroxide would refuse \
+            "`{ENTRY}` has the same NAME as an earlier entry of `activities`; duroxide would refuse \
              the second registration. Give it its own `name`"
         ),
     };
-    let config = if list == List::Activities && !config_given {
+    let config = (list == List::Activities && !config_given).then(|| {
         format!(
-            "`{text}` takes a #[config] parameter, but this registry! has no configuration to \
+            "`{ENTRY}` takes a #[config] parameter, but this registry! has no configuration to \
              give it; add `config: YourConfig,` to registry! (it then generates \
              `create_activity_registry_with_config(config)`)"
         )
-    } else {
-        String::new()
-    };
-    [kind, prefix, duplicate, config]
+    });
+    [Some(kind), Some(prefix), Some(duplicate), config]
+}
+
+/// The length of the longest message any entry could get: the size of the buffer `fail` joins
+/// a message in.
+fn longest_message(registry: &Registry, first: &str, config_given: bool) -> usize {
+    [
+        (List::Orchestrations, &registry.orchestrations),
+        (List::Activities, &registry.activities),
+    ]
+    .into_iter()
+    .flat_map(|(list, entries)| {
+        let templates = templates(list, first, config_given);
+        entries.iter().flat_map(move |entry| {
+            let text = path_text(&entry.path);
+            templates
+                .iter()
+                .flatten()
+                .map(move |template| template.replace(ENTRY, &text).len())
+                .collect::<Vec<_>>()
+        })
+    })
+    .max()
+    .unwrap_or(0)
+}
+
+/// `report`: for each list and problem code, the template as pieces for `fail` to join, with
+/// the entry's path in place of the placeholder.
+fn report(first: &str, config_given: bool) -> TokenStream {
+    let arms = [List::Orchestrations, List::Activities]
+        .into_iter()
+        .flat_map(|list| {
+            let orchestrations = list == List::Orchestrations;
+            templates(list, first, config_given)
+                .into_iter()
+                .zip(1u8..)
+                .filter_map(move |(template, code)| {
+                    let template = template?;
+                    let mut pieces = Vec::new();
+                    for (i, text) in template.split(ENTRY).enumerate() {
+                        if i > 0 {
+                            pieces.push(quote!(entry));
+                        }
+                        if !text.is_empty() {
+                            pieces.push(quote!(#text));
+                        }
+                    }
+                    Some(quote!((#orchestrations, #code) => fail(&[#(#pieces),*]),))
+                })
+        });
+    quote! {
+        /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
+        /// the error points at the entry whose `const` called it.
+        #[track_caller]
+        const fn report(problem: u8, entry: &str, orchestrations: bool) {
+            match (orchestrations, problem) {
+                #(#arms)*
+                _ => {}
+            }
+        }
+    }
 }
 
 /// The entry's last segment, where its errors point.
@@ -193,18 +252,9 @@ fn entry_span(path: &syn::Path) -> proc_macro2::Span {
         .map_or_else(|| path.span(), |s| s.ident.span())
 }
 
-fn helpers() -> TokenStream {
+fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
     quote! {
-        type Row = (
-            &'static str,
-            &'static str,
-            &'static [u8],
-            u64,
-            bool,
-            u64,
-            bool,
-            [&'static str; 4],
-        );
+        type Row = (&'static str, &'static str, &'static [u8], u64, bool, u64, bool);
 
         /// For each row, 0 when it is fine, or 1 + the index in its messages of its first
         /// problem: listed under the wrong kind, another prefix than the first entry's, a name
@@ -235,12 +285,28 @@ fn helpers() -> TokenStream {
             problems
         }
 
-        /// Panics with the message of the row's problem, if it has one. `#[track_caller]`: the
-        /// error points at the entry whose `const` called it.
+        #report
+
+        /// Panics with `pieces` joined. The buffer fits the longest message the macro could
+        /// give any entry; `#[track_caller]` passes the entry's location through.
         #[track_caller]
-        const fn report(table: &[Row], problems: &[u8], row: usize) {
-            if problems[row] != 0 {
-                ::core::panic!("{}", table[row].7[problems[row] as usize - 1]);
+        const fn fail(pieces: &[&str]) -> ! {
+            let mut bytes = [0u8; #longest];
+            let mut len = 0;
+            let mut p = 0;
+            while p < pieces.len() {
+                let piece = pieces[p].as_bytes();
+                let mut i = 0;
+                while i < piece.len() {
+                    bytes[len] = piece[i];
+                    len += 1;
+                    i += 1;
+                }
+                p += 1;
+            }
+            match ::core::str::from_utf8(bytes.split_at(len).0) {
+                ::core::result::Result::Ok(message) => ::core::panic!("{}", message),
+                ::core::result::Result::Err(_) => ::core::panic!("registry! found a problem with this entry"),
             }
         }
 
