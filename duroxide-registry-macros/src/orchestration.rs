@@ -220,14 +220,15 @@ fn typed_helpers(item: &Item) -> TokenStream {
 
         // duroxide 0.1.32 has no typed API for versioned sub-orchestrations, so these two mirror
         // its private codec byte for byte: a JSON string travels as its raw content, and
-        // decoding falls back to reading the payload as a raw string.
+        // decoding falls back to reading the payload as a raw string. Plain matches, without
+        // closures or formatting, each of which would be one more body for the compiler to check
+        // in every companion. A failed encoding panics with NAME and the error, as duroxide's own
+        // typed calls panic.
         #[inline]
         fn __encode(input: &Input) -> ::std::string::String {
-            match ::serde_json::to_value::<&#input>(input) {
-                ::core::result::Result::Ok(::serde_json::Value::String(raw)) => raw,
-                ::core::result::Result::Ok(value) => ::serde_json::to_string(&value)
-                    .unwrap_or_else(|error| ::core::panic!("encode {}: {}", NAME, error)),
-                ::core::result::Result::Err(error) => ::core::panic!("encode {}: {}", NAME, error),
+            match ::core::result::Result::expect(::serde_json::to_value::<&#input>(input), NAME) {
+                ::serde_json::Value::String(raw) => raw,
+                value => ::core::result::Result::expect(::serde_json::to_string(&value), NAME),
             }
         }
 
@@ -240,8 +241,12 @@ fn typed_helpers(item: &Item) -> TokenStream {
             match ::serde_json::from_str::<#output>(&payload) {
                 ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
                 ::core::result::Result::Err(_) => {
-                    ::serde_json::from_value::<#output>(::serde_json::Value::String(payload))
-                        .map_err(|error| ::std::string::ToString::to_string(&error))
+                    match ::serde_json::from_value::<#output>(::serde_json::Value::String(payload)) {
+                        ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+                        ::core::result::Result::Err(error) => {
+                            ::core::result::Result::Err(::std::string::ToString::to_string(&error))
+                        }
+                    }
                 }
             }
         }
