@@ -65,21 +65,15 @@ count)
     scratch_package
     cp "$file" "$dir/expanded/src/lib.rs"
     export CARGO_INCREMENTAL=0 CARGO_TARGET_DIR=$target RUSTC_BOOTSTRAP=1
-    # Dependencies first, uncounted; a file that does not compile stops here.
-    (cd "$dir" && cargo check -q -p expanded --lib 2>&1 | grep -E '^error' | head -5) || true
     out=$(mktemp -d)
-    wrapper=$out/wrapper.sh
-    cat > "$wrapper" <<'WRAP'
-#!/usr/bin/env bash
-rustc=$1; shift
-if [[ " $* " == *" --crate-name expanded "* ]]; then
-    exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$COUNT_OUT" "$rustc" "$@" 2>"$COUNT_OUT.log"
-fi
-exec "$rustc" "$@"
-WRAP
-    chmod +x "$wrapper"
+    # Dependencies first, uncounted; a file that does not compile stops here.
+    if ! (cd "$dir" && cargo check -q -p expanded --lib 2>"$out/check.log"); then
+        grep -E -A8 '^error' "$out/check.log" | head -40 >&2
+        exit 1
+    fi
     touch "$dir/expanded/src/lib.rs"
-    (cd "$dir" && RUSTC_WRAPPER=$wrapper COUNT_OUT=$out/expanded.out cargo check -q -p expanded --lib)
+    (cd "$dir" && RUSTC_WRAPPER=$root/bench/scripts/count-rustc.sh COUNT_CRATE=expanded \
+        COUNT_OUT=$out/expanded.out cargo check -q -p expanded --lib)
     n=$(grep -oE 'I +refs: +[0-9,]+' "$out/expanded.out.log" | grep -oE '[0-9,]+$' | tr -d ,)
     awk -v f="$(basename "$file")" -v n="$n" 'BEGIN { printf "%s: %.3f G instructions\n", f, n / 1e9 }'
     echo "(cachegrind output in $out)"

@@ -18,17 +18,7 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 2
 [ -d "$workspace/hand-${size/x/-}" ] || { echo "no generated crates for $size in $workspace; run registry-bench build-cost --size $size first" >&2; exit 2; }
 out=$(mktemp -d)
 
-# As RUSTC_WRAPPER: runs rustc under cachegrind for the timed crate only.
-wrapper=$out/wrapper.sh
-cat > "$wrapper" <<'WRAP'
-#!/usr/bin/env bash
-rustc=$1; shift
-if [[ " $* " == *" --crate-name $COUNT_CRATE "* ]]; then
-    exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$COUNT_OUT" "$rustc" "$@" 2>"$COUNT_OUT.log"
-fi
-exec "$rustc" "$@"
-WRAP
-chmod +x "$wrapper"
+wrapper=$root/bench/scripts/count-rustc.sh
 
 count() {
     local form=$1
