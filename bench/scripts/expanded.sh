@@ -64,16 +64,18 @@ count)
     command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 2; }
     scratch_package
     cp "$file" "$dir/expanded/src/lib.rs"
+    # Both steps in the same environment, wrapper included, so that the counted step compiles
+    # the file alone.
     export CARGO_INCREMENTAL=0 CARGO_TARGET_DIR=$target RUSTC_BOOTSTRAP=1
+    export RUSTC_WRAPPER=$root/bench/scripts/count-rustc.sh COUNT_CRATE=expanded
     out=$(mktemp -d)
     # Dependencies first, uncounted; a file that does not compile stops here.
-    if ! (cd "$dir" && cargo check -q -p expanded --lib 2>"$out/check.log"); then
+    if ! (cd "$dir" && COUNT_CRATE=none cargo check -q -p expanded --lib 2>"$out/check.log"); then
         grep -E -A8 '^error' "$out/check.log" | head -40 >&2
         exit 1
     fi
     touch "$dir/expanded/src/lib.rs"
-    (cd "$dir" && RUSTC_WRAPPER=$root/bench/scripts/count-rustc.sh COUNT_CRATE=expanded \
-        COUNT_OUT=$out/expanded.out cargo check -q -p expanded --lib)
+    (cd "$dir" && COUNT_OUT=$out/expanded.out cargo check -q -p expanded --lib)
     n=$(grep -oE 'I +refs: +[0-9,]+' "$out/expanded.out.log" | grep -oE '[0-9,]+$' | tr -d ,)
     awk -v f="$(basename "$file")" -v n="$n" 'BEGIN { printf "%s: %.3f G instructions\n", f, n / 1e9 }'
     echo "(cachegrind output in $out)"
