@@ -12,6 +12,8 @@
 # 1.95.0, with RUSTC_BOOTSTRAP=1 for the unstable internals that expanded derives and `vec!`
 # name. A count takes about 3.5 minutes.
 set -euo pipefail
+# Cargo's `rustc -` target probe reads stdin as source; give it none.
+exec </dev/null
 root=$(cd "$(dirname "$0")/../.." && pwd)
 workspace=$root/target/registry-bench
 dir=$root/target/registry-bench-expanded

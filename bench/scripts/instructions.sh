@@ -10,6 +10,8 @@
 # not depend on what else runs). Under valgrind a check of the 200x50 crates takes about
 # 7 minutes; a build, much longer.
 set -euo pipefail
+# Cargo's `rustc -` target probe reads stdin as source; give it none.
+exec </dev/null
 step=${1:-check}
 size=${2:-200x50}
 root=$(cd "$(dirname "$0")/../.." && pwd)
