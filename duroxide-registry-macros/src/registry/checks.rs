@@ -188,24 +188,20 @@ fn templates(list: List, first: &str, config_given: bool) -> [Option<String>; 4]
 /// The length of the longest message any entry could get: the size of the buffer `fail` joins
 /// a message in.
 fn longest_message(registry: &Registry, first: &str, config_given: bool) -> usize {
-    [
+    let mut longest = 0;
+    for (list, entries) in [
         (List::Orchestrations, &registry.orchestrations),
         (List::Activities, &registry.activities),
-    ]
-    .into_iter()
-    .flat_map(|(list, entries)| {
+    ] {
         let templates = templates(list, first, config_given);
-        entries.iter().flat_map(move |entry| {
+        for entry in entries {
             let text = path_text(&entry.path);
-            templates
-                .iter()
-                .flatten()
-                .map(move |template| template.replace(ENTRY, &text).len())
-                .collect::<Vec<_>>()
-        })
-    })
-    .max()
-    .unwrap_or(0)
+            for template in templates.iter().flatten() {
+                longest = longest.max(template.replace(ENTRY, &text).len());
+            }
+        }
+    }
+    longest
 }
 
 /// `report`: for each list and problem code, the template as pieces for `fail` to join, with
