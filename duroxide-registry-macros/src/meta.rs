@@ -32,9 +32,9 @@ pub(crate) enum Meta {
     NeedsConfig,
     /// `bool`: whether the item is an orchestration.
     Orchestration,
-    /// `u64`: fingerprint of the crate prefix.
+    /// `u128`: fingerprint of the crate prefix.
     PrefixFingerprint,
-    /// `u64`: fingerprint of what makes two registrations collide: the name, and for
+    /// `u128`: fingerprint of what makes two registrations collide: the name, and for
     /// orchestrations the version.
     IdentityFingerprint,
     /// For an activity with a `#[config]` parameter, its `__register_activity_with_config` as a
@@ -81,12 +81,12 @@ impl Meta {
             Meta::Uses => (quote!(&[&str]), quote!(&[])),
             Meta::NeedsConfig => (quote!(bool), item.config.is_some().into_token_stream()),
             Meta::Orchestration => (quote!(bool), orchestration.into_token_stream()),
-            Meta::PrefixFingerprint => (quote!(u64), fingerprint(&item.prefix)),
+            Meta::PrefixFingerprint => (quote!(u128), fingerprint(&item.prefix)),
             Meta::IdentityFingerprint if orchestration => (
-                quote!(u64),
+                quote!(u128),
                 fingerprint(&(&item.full_name, &item.version_key)),
             ),
-            Meta::IdentityFingerprint => (quote!(u64), fingerprint(&item.full_name)),
+            Meta::IdentityFingerprint => (quote!(u128), fingerprint(&item.full_name)),
             Meta::Configured if item.registers_with_config() => {
                 let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
                 (
@@ -109,11 +109,17 @@ pub(crate) fn definition(item: &Item) -> TokenStream {
 }
 
 /// A fingerprint for `registry!` to compare instead of text: const evaluation interprets every
-/// byte of a string comparison one step at a time, while two `u64`s compare in one. Every
+/// byte of a string comparison one step at a time, while two `u128`s compare in one, and rows
+/// of integers hold no references for the borrow checker to relate. 128 bits, like the
+/// fingerprints rustc itself identifies items by across crates: equal values always give equal
+/// fingerprints, and two different ones share a fingerprint with a chance of 2^-128. Every
 /// fingerprint a registry compares comes from this macro in the same build, so std's hasher,
 /// fixed but unspecified across Rust releases, gives them all the same way.
 fn fingerprint(value: &impl std::hash::Hash) -> TokenStream {
-    proc_macro2::Literal::u64_suffixed(hash(value)).into_token_stream()
+    // Two independent 64-bit hashes: the value behind two different tags.
+    let high = u128::from(hash(&(0u8, value)));
+    let low = u128::from(hash(&(1u8, value)));
+    proc_macro2::Literal::u128_suffixed((high << 64) | low).into_token_stream()
 }
 
 /// std's hasher over `value`: fixed within one build, which is all its users need.

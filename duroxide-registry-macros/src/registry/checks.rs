@@ -2,13 +2,13 @@
 //!
 //! Everything the checks compare comes from the companions' `__META` (kind flags, prefix and
 //! identity fingerprints), so const evaluation compares integers instead of scanning names byte
-//! by byte. One table per list holds a row per entry; one shared computation finds, for every
-//! row, its first problem. Each entry then gets a `const` of its own, spanned at its path, that
-//! only looks its result up: so every faulty entry is reported, at the entry itself, while the
-//! work lives in shared tables. A message is put together only for an entry that has a problem,
-//! from templates written once: every reference in a table is one more region for the borrow
-//! checker, and four messages per row cost more than the rows themselves. What is generated
-//! stays linear in the number of entries, and each entry's part stays small.
+//! by byte, and the tables hold no references for the borrow checker to relate. One table per
+//! list holds a row per entry; one shared computation finds, for every row, its first problem.
+//! Each entry then gets a `const` of its own, spanned at its path, that only looks its result
+//! up: so every faulty entry is reported, at the entry itself, while the work lives in shared
+//! tables. A message is put together only for an entry that has a problem, from templates
+//! written once: four messages per row would cost more than the rows themselves. What is
+//! generated stays linear in the number of entries, and each entry's part stays small.
 //! Everything sits in one anonymous const block: paths resolve as written, and nothing is added
 //! to the user's module.
 
@@ -28,17 +28,9 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         .map(|entry| path_text(&entry.path));
     let first = first.as_deref().unwrap_or_default();
     let config_given = registry.config.is_some();
-    let orchestrations = table(&registry.orchestrations);
-    let activities = table(&registry.activities);
-    let all_prefixes = registry
-        .orchestrations
-        .iter()
-        .chain(&registry.activities)
-        .map(|entry| {
-            let (cfgs, path) = (&entry.cfgs, &entry.path);
-            let prefix = Meta::PrefixFingerprint.of(path);
-            quote!(#(#cfgs)* #prefix,)
-        });
+    let paths = PathIds::new(registry);
+    let orchestrations = table(&registry.orchestrations, &paths);
+    let activities = table(&registry.activities, &paths);
     let mut lookups = TokenStream::new();
     // A path listed twice is already reported on its tokens; checking it again adds only noise.
     let mut seen: Vec<String> = Vec::new();
@@ -49,7 +41,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         for (index, entry) in entries.iter().enumerate() {
             let text = path_text(&entry.path);
             if !seen.contains(&text) {
-                lookups.extend(lookup(entry, list, fixed_index(entries, index)));
+                let row = fixed_index(entries, index).ok_or_else(|| paths.id(&text));
+                lookups.extend(lookup(entry, list, row));
             }
             seen.push(text);
         }
@@ -64,7 +57,14 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         const _: () = {
             const ORCHESTRATIONS: &[Row] = &[#(#orchestrations)*];
             const ACTIVITIES: &[Row] = &[#(#activities)*];
-            const ALL_PREFIXES: &[u64] = &[#(#all_prefixes)*];
+            // The first entry present, whatever `#[cfg]`s removed, sets the prefix.
+            const FIRST_PREFIX: u128 = if !ORCHESTRATIONS.is_empty() {
+                ORCHESTRATIONS[0].3
+            } else if !ACTIVITIES.is_empty() {
+                ACTIVITIES[0].3
+            } else {
+                0
+            };
             const ORCHESTRATION_PROBLEMS: [u8; ORCHESTRATIONS.len()] =
                 problems::<{ ORCHESTRATIONS.len() }, #orchestration_slots>(ORCHESTRATIONS, true, #config_given);
             const ACTIVITY_PROBLEMS: [u8; ACTIVITIES.len()] =
@@ -81,17 +81,15 @@ enum List {
     Activities,
 }
 
-/// One row per entry: `(path as written, NAME, version key, identity fingerprint, is an
-/// orchestration, prefix fingerprint, needs a configuration)`. The path tells entries with
-/// equal names apart.
-fn table(entries: &[Entry]) -> Vec<TokenStream> {
+/// One row per entry: `(path id, identity fingerprint, is an orchestration, prefix
+/// fingerprint, needs a configuration)`. The path id tells entries with equal names apart.
+fn table(entries: &[Entry], paths: &PathIds) -> Vec<TokenStream> {
     entries
         .iter()
         .map(|entry| {
-            let text = path_text(&entry.path);
             let (cfgs, path) = (&entry.cfgs, &entry.path);
-            let [key, identity, orchestration, prefix, needs_config] = [
-                Meta::VersionKey,
+            let id = paths.id(&path_text(path));
+            let [identity, orchestration, prefix, needs_config] = [
                 Meta::IdentityFingerprint,
                 Meta::Orchestration,
                 Meta::PrefixFingerprint,
@@ -100,10 +98,35 @@ fn table(entries: &[Entry]) -> Vec<TokenStream> {
             .map(|m| m.of(path));
             quote! {
                 #(#cfgs)*
-                (#text, #path::NAME, #key, #identity, #orchestration, #prefix, #needs_config),
+                (#id, #identity, #orchestration, #prefix, #needs_config),
             }
         })
         .collect()
+}
+
+/// A number for every distinct path as written, in order of first appearance: what a row is
+/// found by when `#[cfg]`s hide its index. Exact, where a fingerprint of the text would only be
+/// likely to be.
+struct PathIds(Vec<String>);
+
+impl PathIds {
+    fn new(registry: &Registry) -> PathIds {
+        let mut texts: Vec<String> = Vec::new();
+        for entry in registry.orchestrations.iter().chain(&registry.activities) {
+            let text = path_text(&entry.path);
+            if !texts.contains(&text) {
+                texts.push(text);
+            }
+        }
+        PathIds(texts)
+    }
+
+    fn id(&self, text: &str) -> usize {
+        self.0
+            .iter()
+            .position(|t| t == text)
+            .unwrap_or(self.0.len())
+    }
 }
 
 /// The size of `repeats`' table for a list of `len` entries: a power of two, at least twice the
@@ -125,18 +148,19 @@ fn fixed_index(entries: &[Entry], index: usize) -> Option<usize> {
 }
 
 /// The entry's own `const`, spanned at its path: it reports the problem `problems` found for its
-/// row, if any. `report` tracks its caller, so the error points at the entry, not at `report`;
+/// row, if any. `row` is the row's index, or when `#[cfg]`s hide it, the id of the entry's path. `report` tracks its caller, so the error points at the entry, not at `report`;
 /// it gets the problem's code alone, not the tables, which keeps each entry's `const` small.
-fn lookup(entry: &Entry, list: List, index: Option<usize>) -> TokenStream {
+fn lookup(entry: &Entry, list: List, row: Result<usize, usize>) -> TokenStream {
     let (table, problems, orchestrations) = match list {
         List::Orchestrations => (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_PROBLEMS), true),
         List::Activities => (quote!(ACTIVITIES), quote!(ACTIVITY_PROBLEMS), false),
     };
     let text = path_text(&entry.path);
-    // With a known row the result is read directly; otherwise the entry finds its row by path.
-    let row = match index {
-        Some(index) => quote!(#index),
-        None => quote!(row_of(#table, #text)),
+    // With a known row the result is read directly; otherwise the entry finds its row by its
+    // path's id.
+    let row = match row {
+        Ok(index) => quote!(#index),
+        Err(id) => quote!(row_of(#table, #id)),
     };
     let cfgs = &entry.cfgs;
     quote_spanned! {entry_span(&entry.path)=>
@@ -250,7 +274,7 @@ fn entry_span(path: &syn::Path) -> proc_macro2::Span {
 
 fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
     quote! {
-        type Row = (&'static str, &'static str, &'static [u8], u64, bool, u64, bool);
+        type Row = (usize, u128, bool, u128, bool);
 
         /// For each row, 0 when it is fine, or 1 + the index in its messages of its first
         /// problem: listed under the wrong kind, another prefix than the first entry's, a name
@@ -260,18 +284,18 @@ fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
             orchestrations: bool,
             config_given: bool,
         ) -> [u8; N] {
-            let repeated = repeats::<N, SLOTS>(table, orchestrations);
+            let repeated = repeats::<N, SLOTS>(table);
             let mut problems = [0; N];
             let mut i = 0;
             while i < N {
                 let row = &table[i];
-                problems[i] = if row.4 != orchestrations {
+                problems[i] = if row.2 != orchestrations {
                     1
-                } else if row.5 != ALL_PREFIXES[0] {
+                } else if row.3 != FIRST_PREFIX {
                     2
                 } else if repeated[i] {
                     3
-                } else if row.6 && !config_given {
+                } else if row.4 && !config_given {
                     4
                 } else {
                     0
@@ -306,50 +330,26 @@ fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
             }
         }
 
-        const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-            if a.len() != b.len() {
-                return false;
-            }
-            let mut i = 0;
-            while i < a.len() {
-                if a[i] != b[i] {
-                    return false;
-                }
-                i += 1;
-            }
-            true
-        }
-
-        /// Whether two rows register the same thing: the same name and, for orchestrations,
-        /// the same version. Fingerprints first; the text only when they are equal, which is
-        /// rare unless the rows are.
-        const fn same_identity(a: &Row, b: &Row, with_version: bool) -> bool {
-            a.3 == b.3
-                && bytes_eq(a.1.as_bytes(), b.1.as_bytes())
-                && (!with_version || bytes_eq(a.2, b.2))
-        }
-
-        /// For each row, whether an earlier row has its name (and, for orchestrations, its
-        /// version). The rows go one by one into an open-addressing table keyed by their
-        /// identity fingerprint (`SLOTS`, a power of two the macro sizes at twice the list
+        /// For each row, whether an earlier row has its identity fingerprint: its name and, for
+        /// orchestrations, its version. The rows go one by one into an open-addressing table
+        /// keyed by that fingerprint (`SLOTS`, a power of two the macro sizes at twice the list
         /// or more, so there is always a free slot): a row that meets an equal row is a
         /// repeat. Linear in the list, and few steps for the const evaluator, which
-        /// interprets every one of them; rows whose fingerprints collide are compared in full
-        /// and go on probing, so a collision can never hide a repeat or make one up.
-        const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row], with_version: bool) -> [bool; N] {
+        /// interprets every one of them.
+        const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N] {
             // 1 + the index of the row a slot holds; 0 for a free slot.
             let mut slots = [0usize; SLOTS];
             let mut repeated = [false; N];
             let mut i = 0;
             while i < N {
-                let mut slot = (table[i].3 as usize) & (SLOTS - 1);
+                let mut slot = (table[i].1 as usize) & (SLOTS - 1);
                 loop {
                     let held = slots[slot];
                     if held == 0 {
                         slots[slot] = i + 1;
                         break;
                     }
-                    if same_identity(&table[held - 1], &table[i], with_version) {
+                    if table[held - 1].1 == table[i].1 {
                         repeated[i] = true;
                         break;
                     }
@@ -360,11 +360,11 @@ fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
             repeated
         }
 
-        /// The row of `path`, for lists whose `#[cfg]`s hide the row's index. Every entry that
-        /// asks has a row: its `#[cfg]`s are those of its own `const`.
-        const fn row_of(table: &[Row], path: &str) -> usize {
+        /// The row of the path with id `path`, for lists whose `#[cfg]`s hide the row's index.
+        /// Every entry that asks has a row: its `#[cfg]`s are those of its own `const`.
+        const fn row_of(table: &[Row], path: usize) -> usize {
             let mut row = 0;
-            while row < table.len() && !bytes_eq(table[row].0.as_bytes(), path.as_bytes()) {
+            while row < table.len() && table[row].0 != path {
                 row += 1;
             }
             row
