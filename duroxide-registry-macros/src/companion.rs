@@ -17,7 +17,7 @@ use syn::{Attribute, Type, Visibility};
 /// Expands `#[activity]` or `#[orchestration]`. Never fails: problems become `compile_error!`s
 /// next to the untouched function and as much of its companion as can be built.
 pub(crate) fn expand(kind: Kind, args: TokenStream, input: TokenStream) -> TokenStream {
-    let function = match syn::parse2::<Function>(input.clone()) {
+    let function = match Function::parse(input.clone()) {
         Ok(function) => function,
         Err(_) => return not_a_function(kind, input),
     };

@@ -6,9 +6,9 @@
 
 use crate::args::Kind;
 use crate::diagnostics::Diagnostics;
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{ParseStream, Parser};
 use syn::{
     Attribute, FnArg, GenericArgument, PathArguments, ReturnType, Signature, Type, Visibility,
 };
@@ -21,24 +21,31 @@ pub(crate) struct Function {
     pub(crate) body: TokenStream,
 }
 
-impl Parse for Function {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis = input.parse()?;
-        let sig = input.parse()?;
-        let body = input.step(|cursor| match cursor.token_tree() {
-            Some((tree @ proc_macro2::TokenTree::Group(_), rest))
-                if cursor.group(proc_macro2::Delimiter::Brace).is_some() =>
-            {
-                Ok((tree.into_token_stream(), rest))
+impl Function {
+    /// Parses an `fn` item. The body is split off before syn sees the rest: syn's parser copies
+    /// every token it is given into its buffer, across the compiler's proc-macro bridge, and the
+    /// body would only be copied to be passed on untouched.
+    pub(crate) fn parse(input: TokenStream) -> syn::Result<Function> {
+        let mut trees: Vec<TokenTree> = input.into_iter().collect();
+        let body = match trees.pop() {
+            Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => body,
+            other => {
+                let span = other.map_or_else(Span::call_site, |tree| tree.span());
+                return Err(syn::Error::new(span, "expected the function body"));
             }
-            _ => Err(cursor.error("expected the function body")),
-        })?;
+        };
+        let head = |input: ParseStream| {
+            let attrs = input.call(Attribute::parse_outer)?;
+            let vis = input.parse()?;
+            let sig = input.parse()?;
+            Ok((attrs, vis, sig))
+        };
+        let (attrs, vis, sig) = head.parse2(trees.into_iter().collect())?;
         Ok(Function {
             attrs,
             vis,
             sig,
-            body,
+            body: TokenTree::Group(body).into(),
         })
     }
 }
