@@ -17,7 +17,8 @@
 //! - produce items: the output parses as a `syn::File` whenever it has no error, and also
 //!   whenever the annotated item is itself valid Rust (rustc only ever hands an attribute macro a
 //!   valid item; the macro must keep it and add a well-formed companion beside it), and always
-//!   for `registry!`.
+//!   for `registry!`. The one exception is an item whose body does not parse: the macro passes
+//!   bodies on as written, so the first token that fails must then be one of the user's.
 //!
 //! Well-formed inputs from the same grammar must expand without any error, so that a generator
 //! drifting into producing only garbage, or an expansion that errors on everything, fails too.
