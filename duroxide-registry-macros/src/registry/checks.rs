@@ -41,7 +41,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
         for (index, entry) in entries.iter().enumerate() {
             let text = path_text(&entry.path);
             if !seen.contains(&text) {
-                let row = fixed_index(entries, index).ok_or_else(|| paths.id(&text));
+                let row = fixed_index(entries, index)
+                    .map_or_else(|| RowOf::Path(paths.id(&text)), RowOf::Index);
                 lookups.extend(lookup(entry, list, row));
             }
             seen.push(text);
@@ -147,20 +148,26 @@ fn fixed_index(entries: &[Entry], index: usize) -> Option<usize> {
         .then_some(index)
 }
 
+/// How an entry's `const` finds its row.
+enum RowOf {
+    /// The row's index, known while expanding.
+    Index(usize),
+    /// The id of the entry's path, when `#[cfg]`s hide the index.
+    Path(usize),
+}
+
 /// The entry's own `const`, spanned at its path: it reports the problem `problems` found for its
-/// row, if any. `row` is the row's index, or when `#[cfg]`s hide it, the id of the entry's path. `report` tracks its caller, so the error points at the entry, not at `report`;
+/// row, if any. `report` tracks its caller, so the error points at the entry, not at `report`;
 /// it gets the problem's code alone, not the tables, which keeps each entry's `const` small.
-fn lookup(entry: &Entry, list: List, row: Result<usize, usize>) -> TokenStream {
+fn lookup(entry: &Entry, list: List, row: RowOf) -> TokenStream {
     let (table, problems, orchestrations) = match list {
         List::Orchestrations => (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_PROBLEMS), true),
         List::Activities => (quote!(ACTIVITIES), quote!(ACTIVITY_PROBLEMS), false),
     };
     let text = path_text(&entry.path);
-    // With a known row the result is read directly; otherwise the entry finds its row by its
-    // path's id.
     let row = match row {
-        Ok(index) => quote!(#index),
-        Err(id) => quote!(row_of(#table, #id)),
+        RowOf::Index(index) => quote!(#index),
+        RowOf::Path(id) => quote!(row_of(#table, #id)),
     };
     let cfgs = &entry.cfgs;
     quote_spanned! {entry_span(&entry.path)=>
@@ -335,7 +342,8 @@ fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
         /// keyed by that fingerprint (`SLOTS`, a power of two the macro sizes at twice the list
         /// or more, so there is always a free slot): a row that meets an equal row is a
         /// repeat. Linear in the list, and few steps for the const evaluator, which
-        /// interprets every one of them.
+        /// interprets every one of them. Equal identities always have equal fingerprints, so
+        /// no repeat is missed; two different ones share a fingerprint with a chance of 2^-128.
         const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N] {
             // 1 + the index of the row a slot holds; 0 for a free slot.
             let mut slots = [0usize; SLOTS];
