@@ -116,7 +116,7 @@ pub(crate) fn definition(item: &Item) -> TokenStream {
 /// fingerprint a registry compares comes from this macro in the same build, so std's hasher,
 /// fixed but unspecified across Rust releases, gives them all the same way.
 fn fingerprint(value: &impl std::hash::Hash) -> TokenStream {
-    // Two independent 64-bit hashes: the value behind two different tags.
+    // Two 64-bit hashes of the value, each behind a tag of its own.
     let high = u128::from(hash(&(0u8, value)));
     let low = u128::from(hash(&(1u8, value)));
     proc_macro2::Literal::u128_suffixed((high << 64) | low).into_token_stream()
