@@ -104,8 +104,7 @@ async fn deploy(cli: &Cli, args: &DeployArgs) -> Result<(), CliError> {
         // Deploying is idempotent: a finished deployment is reported, not redone.
         OrchestrationStatus::Completed { .. } | OrchestrationStatus::Failed { .. } => {
             println!("Deployment `{name}` had already finished");
-            let outcome =
-                deploy_multi_cloud_app::wait(&client, name, Duration::from_secs(10)).await?;
+            let outcome = deploy_multi_cloud_app::wait(&client, name, FINISHED_WAIT).await?;
             return print_outcome(name, outcome);
         }
         OrchestrationStatus::NotFound => {
@@ -130,7 +129,8 @@ async fn deploy(cli: &Cli, args: &DeployArgs) -> Result<(), CliError> {
     print_outcome(name, outcome?)
 }
 
-/// Prints each progress update until the deployment ends, then returns its typed result.
+/// Prints every step of the deployment, once and in order, until it ends; then returns its
+/// typed result.
 async fn follow(
     client: &Client,
     instance: &str,
@@ -144,12 +144,19 @@ async fn follow(
             timeout.as_secs()
         ))
     };
+    let mut display = StepDisplay::default();
+    let mut show = |custom_status: Option<String>| {
+        if let Some(progress) = custom_status.as_deref().and_then(decode_progress) {
+            for line in display.lines(&progress) {
+                println!("{line}");
+            }
+        }
+    };
     let mut seen = 0;
     loop {
         let remaining = deadline.saturating_duration_since(Instant::now());
-        let poll = Duration::from_millis(100);
         match client
-            .wait_for_status_change(instance, seen, poll, remaining)
+            .wait_for_status_change(instance, seen, progress_poll_interval(), remaining)
             .await
         {
             Ok(OrchestrationStatus::Running {
@@ -157,15 +164,17 @@ async fn follow(
                 custom_status_version,
             }) => {
                 seen = custom_status_version;
-                if let Some(progress) = custom_status.as_deref().and_then(decode_progress) {
-                    println!(
-                        "[{}/{}] {}",
-                        progress.step, progress.total, progress.message
-                    );
-                }
+                show(custom_status);
             }
             Ok(OrchestrationStatus::NotFound) => {}
-            Ok(OrchestrationStatus::Completed { .. } | OrchestrationStatus::Failed { .. }) => break,
+            // The last status lists the steps that ran since the previous sample.
+            Ok(
+                OrchestrationStatus::Completed { custom_status, .. }
+                | OrchestrationStatus::Failed { custom_status, .. },
+            ) => {
+                show(custom_status);
+                break;
+            }
             Err(ClientError::Timeout) => return Err(timed_out()),
             Err(error) => return Err(error.into()),
         }
@@ -173,7 +182,47 @@ async fn follow(
             return Err(timed_out());
         }
     }
-    Ok(deploy_multi_cloud_app::wait(client, instance, Duration::from_secs(10)).await?)
+    Ok(deploy_multi_cloud_app::wait(client, instance, FINISHED_WAIT).await?)
+}
+
+/// How long to wait for the result of a deployment already known to have finished: reading
+/// it takes milliseconds, but a loaded machine may take seconds.
+const FINISHED_WAIT: Duration = Duration::from_secs(60);
+
+/// Turns sampled progress into `[N/TOTAL] message` lines, so that every step is shown once and
+/// in order, including one that started and finished between two samples: a later sample
+/// lists every step started so far ([`Progress::steps`]).
+#[derive(Debug, Default)]
+pub struct StepDisplay {
+    /// The last step shown; 0 before the first.
+    shown: u32,
+}
+
+impl StepDisplay {
+    /// The lines of the steps in `progress` not shown yet, in order.
+    pub fn lines(&mut self, progress: &Progress) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (step, message) in progress.started() {
+            if step > self.shown {
+                lines.push(format!("[{step}/{}] {message}", progress.total));
+                self.shown = step;
+            }
+        }
+        lines
+    }
+}
+
+/// Environment variable: how often, in milliseconds, `deploy` samples the deployment's progress.
+pub const PROGRESS_POLL_ENV: &str = "DUROXIDE_PROGRESS_POLL_MS";
+
+/// How often `deploy` samples progress: [`PROGRESS_POLL_ENV`] milliseconds, or 100. A slow
+/// sampler must still show every step; the tests set it high to prove that.
+fn progress_poll_interval() -> Duration {
+    let millis = std::env::var(PROGRESS_POLL_ENV)
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(100);
+    Duration::from_millis(millis)
 }
 
 fn decode_progress(status: &str) -> Option<Progress> {
@@ -359,4 +408,51 @@ async fn status_of_all(client: &Client, json: bool) -> Result<(), CliError> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn progress(step: u32) -> Progress {
+        let steps: Vec<String> = (1..=step).map(|n| format!("step {n}")).collect();
+        Progress {
+            step,
+            total: 4,
+            message: steps.last().cloned().unwrap_or_default(),
+            steps,
+        }
+    }
+
+    #[test]
+    fn steps_missed_between_two_samples_are_shown_in_order() {
+        let mut display = StepDisplay::default();
+        assert_eq!(
+            display.lines(&progress(2)),
+            ["[1/4] step 1", "[2/4] step 2"]
+        );
+        assert_eq!(
+            display.lines(&progress(4)),
+            ["[3/4] step 3", "[4/4] step 4"]
+        );
+    }
+
+    #[test]
+    fn a_step_sampled_twice_is_shown_once() {
+        let mut display = StepDisplay::default();
+        assert_eq!(display.lines(&progress(1)), ["[1/4] step 1"]);
+        assert!(display.lines(&progress(1)).is_empty());
+        assert_eq!(display.lines(&progress(2)), ["[2/4] step 2"]);
+        assert!(display.lines(&progress(2)).is_empty());
+    }
+
+    #[test]
+    fn a_status_without_the_list_of_steps_shows_its_own_step() {
+        // Written by a version of the orchestration from before `steps`.
+        let legacy: Progress =
+            serde_json::from_str(r#"{"step":3,"total":4,"message":"step 3"}"#).unwrap();
+        let mut display = StepDisplay::default();
+        assert_eq!(display.lines(&legacy), ["[3/4] step 3"]);
+        assert_eq!(display.lines(&progress(4)), ["[4/4] step 4"]);
+    }
 }

@@ -25,12 +25,9 @@ pub async fn deploy_multi_cloud_app(
 ) -> Result<DeployMultiCloudOutput, String> {
     let name = &input.name;
     let resource_group = format!("{name}-rg");
+    let mut progress = Reporter::default();
 
-    report(
-        &ctx,
-        1,
-        format!("Provisioning PostgreSQL {name}-db on Azure"),
-    );
+    progress.report(&ctx, format!("Provisioning PostgreSQL {name}-db on Azure"));
     let db = provision_postgres_orchestration::call(
         &ctx,
         &ProvisionPostgresInput {
@@ -42,9 +39,8 @@ pub async fn deploy_multi_cloud_app(
     )
     .await?;
 
-    report(
+    progress.report(
         &ctx,
-        2,
         format!(
             "Creating EC2 cluster {name}-cluster ({} instances) on AWS",
             input.instance_count
@@ -60,9 +56,8 @@ pub async fn deploy_multi_cloud_app(
     )
     .await?;
 
-    report(
+    progress.report(
         &ctx,
-        3,
         format!(
             "Deploying web app {name}-web on Azure ({} tier)",
             input.web_tier
@@ -79,7 +74,7 @@ pub async fn deploy_multi_cloud_app(
     )
     .await?;
 
-    report(&ctx, 4, format!("Publishing DNS record for {name}"));
+    progress.report(&ctx, format!("Publishing DNS record for {name}"));
     let dns = publish_dns_record::call(
         &ctx,
         &DnsRecordInput {
@@ -102,14 +97,28 @@ pub async fn deploy_multi_cloud_app(
 }
 
 /// Publishes progress as the custom status, which clients poll with `wait_for_status_change`.
-fn report(ctx: &OrchestrationContext, step: u32, message: String) {
-    ctx.trace_info(format!("[{step}/{STEPS}] {message}"));
-    let progress = Progress {
-        step,
-        total: STEPS,
-        message,
-    };
-    // A struct of strings and integers always serializes; an empty status is the fallback
-    // that keeps this function total.
-    ctx.set_custom_status(serde_json::to_string(&progress).unwrap_or_default());
+/// Each status lists every step so far, so that a client that missed one can still show it.
+#[derive(Default)]
+struct Reporter {
+    steps: Vec<String>,
+}
+
+impl Reporter {
+    /// Starts the next step. Only the status payload is recorded, and duroxide matches a
+    /// replayed status update by kind, not by value, so histories written before `steps`
+    /// existed still replay.
+    fn report(&mut self, ctx: &OrchestrationContext, message: String) {
+        self.steps.push(message.clone());
+        let step = u32::try_from(self.steps.len()).unwrap_or(u32::MAX);
+        ctx.trace_info(format!("[{step}/{STEPS}] {message}"));
+        let progress = Progress {
+            step,
+            total: STEPS,
+            message,
+            steps: self.steps.clone(),
+        };
+        // A struct of strings and integers always serializes; an empty status is the fallback
+        // that keeps this function total.
+        ctx.set_custom_status(serde_json::to_string(&progress).unwrap_or_default());
+    }
 }

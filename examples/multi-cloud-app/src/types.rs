@@ -35,14 +35,35 @@ pub struct DeployMultiCloudOutput {
 }
 
 /// Progress, published by the orchestration as its custom status (JSON) for clients to poll.
+///
+/// A client samples the status, so it may miss a step that starts and finishes between two
+/// samples; `steps` lists every step started so far, so that it can show the ones it missed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     /// Current step, from 1; equal to `total` once the last step has finished.
     pub step: u32,
     /// Number of steps.
     pub total: u32,
-    /// What the step does.
+    /// What the current step does.
     pub message: String,
+    /// What each step started so far does, from step 1 to `step` (the last is `message`).
+    /// Empty in a status written before this field existed.
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+impl Progress {
+    /// The steps started so far, as `(number, message)`, from step 1. A status written before
+    /// `steps` existed gives only the current step.
+    pub fn started(&self) -> impl Iterator<Item = (u32, &str)> + '_ {
+        let complete = self.steps.len() == self.step as usize;
+        let (first, messages) = if complete {
+            (1, self.steps.as_slice())
+        } else {
+            (self.step, std::slice::from_ref(&self.message))
+        };
+        (first..).zip(messages.iter().map(String::as_str))
+    }
 }
 
 /// Input of [`crate::activities::publish_dns_record::NAME`].

@@ -135,7 +135,7 @@ mod pattern_3 {
             .start_orchestration_typed("selective-1", orchestrations::PROVISION_POSTGRES, &input)
             .await?;
         let output: duroxide_azure_arm::ProvisionPostgresOutput = client
-            .wait_for_orchestration_typed("selective-1", std::time::Duration::from_secs(30))
+            .wait_for_orchestration_typed("selective-1", std::time::Duration::from_secs(300))
             .await??;
         assert!(output.connection_string.ends_with(":5432/selective-db"));
         runtime.shutdown(None).await;
@@ -340,7 +340,7 @@ async fn patterns_4_and_5() -> Result {
         )
         .await?;
     let deployed: pattern_5::DeployMultiCloudOutput = client
-        .wait_for_orchestration_typed("pattern-5", std::time::Duration::from_secs(60))
+        .wait_for_orchestration_typed("pattern-5", std::time::Duration::from_secs(300))
         .await??;
     assert_eq!(
         deployed.cluster_endpoint,

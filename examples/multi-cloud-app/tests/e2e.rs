@@ -1,13 +1,19 @@
 //! End-to-end: the built binary, run as a user runs it, on embedded SQLite.
+//!
+//! No test asserts on timing: the timeouts only stop a hung process, and are generous enough
+//! for a loaded two-core machine. On any failure the sandbox prints every process's stdout and
+//! stderr in full (see `common`).
 
 mod common;
 
-use common::Sandbox;
+use common::{Finished, Sandbox};
 use multi_cloud_app::inventory;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-const DEPLOY_TIMEOUT: Duration = Duration::from_secs(120);
+/// Longest any one run of the binary may take before the test fails: a deploy takes about a
+/// second when idle, and much longer with every core busy.
+const DEPLOY_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// Resource kinds a deployment with `instances` EC2 instances creates, with their counts.
 fn expected_kinds(instances: usize) -> BTreeMap<String, usize> {
@@ -44,16 +50,9 @@ fn assert_each_resource_created_once(sandbox: &Sandbox) {
 fn deploy_completes_and_status_reports_the_typed_result() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(&["deploy", "demo", "--instances", "2"], DEPLOY_TIMEOUT);
-    run.assert_success();
-    for step in 1..=4 {
-        assert!(
-            run.stdout.contains(&format!("[{step}/4] ")),
-            "step {step} not shown:\n{}",
-            run.stdout
-        );
-    }
-    assert!(run.stdout.contains("Deployment `demo` completed:"));
-    assert!(run.stdout.contains("dns       demo.multi-cloud.sim"));
+    run.assert_success()
+        .assert_stdout_contains("dns       demo.multi-cloud.sim");
+    assert_every_step_shown_once_in_order(&run, "demo");
     assert_eq!(kinds_in(&sandbox), expected_kinds(2));
 
     let status = sandbox.run(&["status", "demo", "--json"], DEPLOY_TIMEOUT);
@@ -93,13 +92,46 @@ fn deploy_completes_and_status_reports_the_typed_result() {
     );
 
     // Deploying again reports the finished deployment and creates nothing.
-    let again = sandbox.run(&["deploy", "demo"], DEPLOY_TIMEOUT);
-    assert!(again
+    sandbox
+        .run(&["deploy", "demo"], DEPLOY_TIMEOUT)
         .assert_success()
-        .stdout
-        .contains("had already finished"));
+        .assert_stdout_contains("had already finished");
     assert_eq!(kinds_in(&sandbox), expected_kinds(2));
     assert_each_resource_created_once(&sandbox);
+}
+
+/// A deploy's stdout shows steps 1 to 4, each once and in order, then the completion line.
+fn assert_every_step_shown_once_in_order(run: &Finished, name: &str) {
+    let completed = format!("Deployment `{name}` completed:");
+    let shown: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with('[') || *line == completed)
+        .map(|line| line.split(']').next().unwrap_or(line))
+        .collect();
+    assert_eq!(
+        shown,
+        ["[1/4", "[2/4", "[3/4", "[4/4", completed.as_str()],
+        "every step once, in order, before the completion:\n{run}"
+    );
+}
+
+#[test]
+fn progress_shows_every_step_even_when_steps_finish_between_two_samples() {
+    // A zero-latency cloud makes each step take a few dispatcher turns (well under a second),
+    // and a sampling interval of 1.5 s makes it certain that several steps, and in the first
+    // run the completion too, fall between two samples. A display that prints only what it
+    // samples shows at most one or two of the four steps here.
+    let mut sandbox = Sandbox::new();
+    sandbox.latency_ms = 0;
+    sandbox
+        .env
+        .push(("DUROXIDE_PROGRESS_POLL_MS", "1500".to_owned()));
+    for run in 0..2 {
+        let name = format!("instant-{run}");
+        let deployed = sandbox.run(&["deploy", &name, "--instances", "1"], DEPLOY_TIMEOUT);
+        assert_every_step_shown_once_in_order(deployed.assert_success(), &name);
+    }
 }
 
 #[test]
@@ -121,7 +153,7 @@ fn list_prints_every_orchestration_and_activity_of_both_libraries_and_the_app() 
                 .lines()
                 .find(|line| line.trim_start().starts_with(name));
             let row = row.unwrap_or_else(|| panic!("{name} not listed:\n{table}"));
-            assert!(row.ends_with(description), "{row}");
+            assert!(row.ends_with(description), "{row}\n{table}");
         }
     }
 
@@ -159,15 +191,11 @@ fn a_killed_deployment_resumes_and_creates_each_resource_once() {
 
     sandbox.latency_ms = 50;
     let second = sandbox.run(&["deploy", "crash"], DEPLOY_TIMEOUT);
-    let second = second.assert_success();
-    assert!(
-        second
-            .stdout
-            .contains("was already in progress; resuming it"),
-        "{}",
-        second.stdout
-    );
-    assert!(second.stdout.contains("Deployment `crash` completed:"));
+    second
+        .assert_success()
+        .assert_stdout_contains("was already in progress; resuming it");
+    // The resumed run shows the whole deployment, the steps the killed process ran included.
+    assert_every_step_shown_once_in_order(&second, "crash");
     assert_eq!(kinds_in(&sandbox), expected_kinds(3));
     assert_each_resource_created_once(&sandbox);
 }
@@ -180,7 +208,9 @@ fn a_worker_runs_detached_deployments_and_stops_on_sigterm() {
             &["deploy", name, "--detach", "--instances", "1"],
             DEPLOY_TIMEOUT,
         );
-        assert!(submitted.assert_success().stdout.contains("submitted"));
+        submitted
+            .assert_success()
+            .assert_stdout_contains("submitted");
     }
     assert!(
         sandbox.cloud().resources().unwrap().is_empty(),
@@ -198,18 +228,16 @@ fn a_worker_runs_detached_deployments_and_stops_on_sigterm() {
             }
             assert!(
                 std::time::Instant::now() < deadline,
-                "{name} did not complete: {}",
-                status.stdout
+                "{name} did not complete:\n{status}"
             );
             std::thread::sleep(Duration::from_millis(200));
         }
     }
     worker.signal("TERM");
-    let stopped = worker.finish(Duration::from_secs(30));
-    assert!(stopped
+    worker
+        .finish(DEPLOY_TIMEOUT)
         .assert_success()
-        .stdout
-        .contains("Worker stopping (terminated)"));
+        .assert_stdout_contains("Worker stopping (terminated)");
     assert_each_resource_created_once(&sandbox);
     assert_eq!(
         sandbox.cloud().resources().unwrap().len(),
@@ -267,17 +295,8 @@ fn bad_input_fails_with_a_clear_message_and_writes_nothing() {
     for (args, code, message) in cases {
         let sandbox = Sandbox::new();
         let run = sandbox.run(args, DEPLOY_TIMEOUT);
-        assert_eq!(run.status.code(), Some(*code), "{args:?}: {}", run.stderr);
-        assert!(
-            run.stderr.contains(message),
-            "{args:?}: expected `{message}` in\n{}",
-            run.stderr
-        );
-        assert!(
-            run.stdout.is_empty(),
-            "{args:?} printed to stdout: {}",
-            run.stdout
-        );
+        run.assert_code(*code).assert_stderr_contains(message);
+        assert!(run.stdout.is_empty(), "printed to stdout:\n{run}");
         assert!(
             sandbox.entries().is_empty(),
             "{args:?} wrote {:?}",
@@ -311,14 +330,10 @@ fn an_unknown_instance_in_an_existing_store_fails_and_changes_nothing() {
     let (files_before, deployments_before) = (files(), deployments());
     let resources = sandbox.cloud().resources().unwrap();
 
-    let run = sandbox.run(&["status", "nope"], DEPLOY_TIMEOUT);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(
-        run.stderr
-            .contains("no deployment `nope` in sqlite:./data.db"),
-        "{}",
-        run.stderr
-    );
+    sandbox
+        .run(&["status", "nope"], DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stderr_contains("no deployment `nope` in sqlite:./data.db");
     assert_eq!(files(), files_before);
     assert_eq!(deployments(), deployments_before);
     assert_eq!(sandbox.cloud().resources().unwrap(), resources);
@@ -333,12 +348,10 @@ fn quota_errors_travel_from_the_activity_to_the_user() {
         .cloud()
         .set_quota("azure/app-service-plan/premium", 0)
         .unwrap();
-    let run = sandbox.run(&["deploy", "tight", "--instances", "1"], DEPLOY_TIMEOUT);
-    let stdout = &run.assert_success().stdout;
-    assert!(
-        stdout.contains("(standard tier; no quota left for premium)"),
-        "{stdout}"
-    );
+    sandbox
+        .run(&["deploy", "tight", "--instances", "1"], DEPLOY_TIMEOUT)
+        .assert_success()
+        .assert_stdout_contains("(standard tier; no quota left for premium)");
 
     // No tier has quota: the last AzureError reaches the user, decoded into words.
     let sandbox = Sandbox::new();
@@ -348,14 +361,12 @@ fn quota_errors_travel_from_the_activity_to_the_user() {
             .set_quota(&format!("azure/app-service-plan/{tier}"), 0)
             .unwrap();
     }
-    let run = sandbox.run(&["deploy", "full", "--instances", "1"], DEPLOY_TIMEOUT);
-    assert_eq!(run.status.code(), Some(1), "{}", run.stdout);
-    assert!(
-        run.stderr
-            .contains("deployment `full` failed: Azure: quota exceeded for app-service-plan/basic"),
-        "{}",
-        run.stderr
-    );
+    sandbox
+        .run(&["deploy", "full", "--instances", "1"], DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stderr_contains(
+            "deployment `full` failed: Azure: quota exceeded for app-service-plan/basic",
+        );
     let status = sandbox.run(&["status", "full", "--json"], DEPLOY_TIMEOUT);
     let status = status.assert_success().json();
     assert_eq!(status["status"], "Failed");
