@@ -1,316 +1,255 @@
-//! The command line: parsed completely, and checked, before anything is opened.
+//! The command line, declared with clap: parsed completely, and checked, before anything is
+//! opened. A usage error exits with status 2 and a message on stderr, as
+//! [`CliError::Usage`](crate::error::CliError::Usage) does.
 
-use crate::error::CliError;
 use crate::store::{StoreSpec, DEFAULT_STORE};
 use crate::types::validate_name;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use duroxide_aws_ec2::orchestrations::create_ec2_cluster::MAX_INSTANCES;
+use std::fmt;
 use std::time::Duration;
 
 /// Where the simulated cloud lives unless `--cloud` or `DUROXIDE_SIM_CLOUD` says otherwise.
 pub const DEFAULT_CLOUD: &str = "./sim-cloud.json";
 
-/// The usage text of `help`.
-pub const USAGE: &str = "\
-Deploys an application across two simulated clouds with duroxide.
+/// Default `--concurrency`.
+pub const DEFAULT_CONCURRENCY: usize = 4;
 
-Usage: multi-cloud-app [--store URL] [--cloud PATH] <command>
+/// Default `--instances`.
+pub const DEFAULT_INSTANCES: u32 = 3;
 
-Commands:
-  deploy NAME       Deploy NAME (PostgreSQL on Azure, an EC2 cluster on AWS, a web app, a DNS
-                    record), show progress, and print the result. Resumes NAME if a previous
-                    run was interrupted.
-      --instances N   EC2 instances in the cluster (default 3)
-      --tier TIER     preferred web app tier: premium, standard or basic (default premium)
-      --detach        only submit the deployment; a `worker` runs it
-      --timeout SECS  how long to wait for the result (default 300)
-  worker            Run deployments submitted to the store until Ctrl-C or SIGTERM.
-      --concurrency N orchestrations and activities run at once (default 4)
-  status [NAME]     Show one deployment, or all of them.  --json for JSON.
-  list              List every orchestration and activity of the composed crates.  --json for JSON.
-  help              Show this text.
+/// Default `deploy --timeout`, in seconds.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 300;
 
-Options:
-  --store URL   sqlite:PATH (default sqlite:./data.db), sqlite::memory:, or
-                postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME] (feature `postgres`).
-                Default: $DUROXIDE_STORE, else sqlite:./data.db.
-  --cloud PATH  JSON file of the simulated cloud, or `memory`.
-                Default: $DUROXIDE_SIM_CLOUD, else ./sim-cloud.json.
+/// The environment variables that are not options, for the end of `--help`.
+const ENVIRONMENT: &str = "\
+Environment:
+  DUROXIDE_SIM_LATENCY_MS    how long a simulated resource takes to become ready, in ms (250)
+  DUROXIDE_PROGRESS_POLL_MS  how often `deploy` samples progress, in ms (100)
+  RUST_LOG                   duroxide's logs on stderr, for example RUST_LOG=info";
 
-Environment: DUROXIDE_SIM_LATENCY_MS sets how long a simulated resource takes to become ready
-(default 250). RUST_LOG shows duroxide's logs on stderr.
-";
+/// The heading of the options every command takes.
+const GLOBAL: &str = "Options of every command";
 
-/// A parsed command line.
-#[derive(Debug, Clone, PartialEq)]
+/// Deploys an application across two simulated clouds with duroxide.
+#[derive(Debug, Clone, PartialEq, Parser)]
+#[command(name = "multi-cloud-app", version, after_help = ENVIRONMENT)]
 pub struct Cli {
-    /// The store holding the deployments.
+    /// Where deployments are recorded: sqlite:PATH, sqlite::memory: or a postgres:// URL
+    ///
+    /// `sqlite:PATH` is created on first use; `sqlite::memory:` is gone when the process exits;
+    /// `postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME]` needs the cargo feature
+    /// `postgres`, and lets several workers share one database.
+    #[arg(
+        long,
+        global = true,
+        help_heading = GLOBAL,
+        value_name = "URL",
+        env = "DUROXIDE_STORE",
+        // A PostgreSQL URL may hold a password.
+        hide_env_values = true,
+        default_value = DEFAULT_STORE,
+        value_parser = parse_store
+    )]
     pub store: StoreSpec,
-    /// `memory`, or the simulated cloud's file.
+
+    /// The simulated cloud's JSON file, or `memory`
+    ///
+    /// Processes that should see the same resources must share it. An empty value means the
+    /// default.
+    #[arg(
+        long,
+        global = true,
+        help_heading = GLOBAL,
+        value_name = "PATH",
+        env = simulated_cloud::CLOUD_ENV,
+        hide_env_values = true,
+        default_value = DEFAULT_CLOUD,
+        value_parser = parse_cloud
+    )]
     pub cloud: String,
+
     /// What to do.
+    #[command(subcommand)]
     pub command: Command,
 }
 
 /// A command and its own options.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Subcommand)]
 pub enum Command {
-    /// `deploy NAME`.
+    /// Deploy NAME across both clouds, show each step, and print the result
+    ///
+    /// Provisions PostgreSQL on Azure, an EC2 cluster on AWS, an Azure web app in front of the
+    /// cluster, and a DNS record for the app. An interrupted deployment of the same name is
+    /// resumed; a finished one is reported, not redone.
     Deploy(DeployArgs),
-    /// `worker`.
+    /// Run deployments submitted to the store until Ctrl-C or SIGTERM
     Worker {
-        /// Orchestrations and activities run at once.
+        /// Orchestrations and activities run at once
+        #[arg(long, value_name = "N", default_value_t = DEFAULT_CONCURRENCY, value_parser = parse_concurrency)]
         concurrency: usize,
     },
-    /// `status [NAME]`.
+    /// Show one deployment, or all of them
     Status {
-        /// One deployment, or all when `None`.
+        /// The deployment to show; all of them when omitted
+        #[arg(value_name = "NAME")]
         instance: Option<String>,
-        /// Print JSON.
+        /// Print JSON
+        #[arg(long)]
         json: bool,
     },
-    /// `list`.
+    /// List every orchestration and activity of the composed crates
     List {
-        /// Print JSON.
+        /// Print JSON
+        #[arg(long)]
         json: bool,
     },
-    /// `help`.
-    Help,
 }
 
 /// Options of `deploy`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Args)]
 pub struct DeployArgs {
-    /// The deployment name, also its instance id.
+    /// The deployment's name, also its instance id: a DNS label of at most 30 characters
+    ///
+    /// Lowercase letters, digits and `-`, starting with a letter and not ending with `-`; every
+    /// resource of the deployment is named after it.
+    #[arg(value_name = "NAME", value_parser = parse_name)]
     pub name: String,
-    /// EC2 instances in the cluster.
+    /// EC2 instances in the cluster, from 1 to 20
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_INSTANCES, value_parser = parse_instances)]
     pub instances: u32,
-    /// Preferred web app tier.
-    pub tier: String,
-    /// Submit only.
+    /// Preferred web app tier; a lower one is taken when its quota is used up
+    #[arg(long, value_enum, default_value_t = Tier::Premium)]
+    pub tier: Tier,
+    /// Only submit the deployment; a `worker` runs it
+    #[arg(long)]
     pub detach: bool,
-    /// How long to wait for the result.
-    pub timeout: Duration,
-    /// Orchestrations and activities the embedded worker runs at once.
+    /// How long to wait for the result, in seconds; the deployment goes on being recorded
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_TIMEOUT_SECS, value_parser = parse_seconds)]
+    pub timeout: u64,
+    /// Orchestrations and activities the embedded worker runs at once
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_CONCURRENCY, value_parser = parse_concurrency)]
     pub concurrency: usize,
 }
 
-/// Default `--concurrency`.
-pub const DEFAULT_CONCURRENCY: usize = 4;
-
-/// Parses the arguments after the program name. `env` reads an environment variable.
-///
-/// # Errors
-///
-/// [`CliError::Usage`] for anything not understood, with what was expected.
-pub fn parse(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Cli, CliError> {
-    let mut options = Options::default();
-    let mut positional = Vec::new();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        if let Some(flag) = arg.strip_prefix("--") {
-            let (name, inline) = match flag.split_once('=') {
-                Some((name, value)) => (name, Some(value.to_owned())),
-                None => (flag, None),
-            };
-            options.set(name, inline, &mut rest)?;
-        } else if arg == "-h" {
-            options.help = true;
-        } else {
-            positional.push(arg.clone());
-        }
+impl DeployArgs {
+    /// `--timeout` as a duration.
+    #[must_use]
+    pub fn timeout(&self) -> Duration {
+        Duration::from_secs(self.timeout)
     }
-    let store = options
-        .store
-        .take()
-        .or_else(|| env("DUROXIDE_STORE"))
-        .unwrap_or_else(|| DEFAULT_STORE.to_owned())
-        .parse()?;
-    let cloud = options
-        .cloud
-        .take()
-        .or_else(|| env(simulated_cloud::CLOUD_ENV).filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| DEFAULT_CLOUD.to_owned());
-    let command = command(positional, &options)?;
-    options.reject_unused(&command)?;
-    Ok(Cli {
-        store,
-        cloud,
-        command,
-    })
 }
 
-fn usage(message: impl Into<String>) -> CliError {
-    CliError::Usage(format!(
-        "{}\nRun `multi-cloud-app help` for usage.",
-        message.into()
-    ))
+/// An App Service tier, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)] // clap shows a variant's doc in the help; the names say it all.
+pub enum Tier {
+    Premium,
+    Standard,
+    Basic,
 }
 
-/// Flags seen anywhere on the line; each command takes the ones it understands.
-#[derive(Default)]
-struct Options {
-    store: Option<String>,
-    cloud: Option<String>,
-    instances: Option<u32>,
-    tier: Option<String>,
-    timeout: Option<u64>,
-    concurrency: Option<usize>,
-    detach: bool,
-    json: bool,
-    help: bool,
-}
-
-impl Options {
-    fn set<'a>(
-        &mut self,
-        name: &str,
-        inline: Option<String>,
-        rest: &mut impl Iterator<Item = &'a String>,
-    ) -> Result<(), CliError> {
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| rest.next().cloned())
-                .ok_or_else(|| usage(format!("--{name} needs a value")))
-        };
-        match name {
-            "store" => self.store = Some(value()?),
-            "cloud" => self.cloud = Some(value()?),
-            "tier" => self.tier = Some(value()?),
-            "instances" => self.instances = Some(number(name, &value()?)?),
-            "timeout" => self.timeout = Some(number(name, &value()?)?),
-            "concurrency" => self.concurrency = Some(number(name, &value()?)?),
-            "detach" => self.detach = true,
-            "json" => self.json = true,
-            "help" => self.help = true,
-            _ => return Err(usage(format!("unknown option `--{name}`"))),
-        }
-        if matches!(name, "detach" | "json" | "help") && inline.is_some() {
-            return Err(usage(format!("--{name} takes no value")));
-        }
-        Ok(())
-    }
-
-    /// A flag that the chosen command ignores is a mistake worth reporting.
-    fn reject_unused(&self, command: &Command) -> Result<(), CliError> {
-        let (deploy, worker, json) = match command {
-            Command::Deploy(_) => (true, true, false),
-            Command::Worker { .. } => (false, true, false),
-            Command::Status { .. } | Command::List { .. } => (false, false, true),
-            Command::Help => return Ok(()),
-        };
-        let unused = [
-            ("--instances", self.instances.is_some() && !deploy),
-            ("--tier", self.tier.is_some() && !deploy),
-            ("--timeout", self.timeout.is_some() && !deploy),
-            ("--detach", self.detach && !deploy),
-            ("--concurrency", self.concurrency.is_some() && !worker),
-            ("--json", self.json && !json),
-        ];
-        match unused.iter().find(|(_, unused)| *unused) {
-            Some((flag, _)) => Err(usage(format!("{flag} does not apply to this command"))),
-            None => Ok(()),
+impl Tier {
+    /// The tier's name, as `duroxide-azure-arm` spells it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Premium => "premium",
+            Tier::Standard => "standard",
+            Tier::Basic => "basic",
         }
     }
 }
 
-fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, CliError> {
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+// clap puts each message below after "invalid value 'VALUE' for '--OPTION <NAME>': ".
+
+fn parse_store(value: &str) -> Result<StoreSpec, String> {
+    value.parse()
+}
+
+/// An empty value means the default: an empty `DUROXIDE_SIM_CLOUD` is ignored, as the
+/// simulated cloud's own lookup ignores it.
+fn parse_cloud(value: &str) -> Result<String, std::convert::Infallible> {
+    Ok(if value.is_empty() {
+        DEFAULT_CLOUD
+    } else {
+        value
+    }
+    .to_owned())
+}
+
+fn parse_name(value: &str) -> Result<String, String> {
+    validate_name(value)?;
+    Ok(value.to_owned())
+}
+
+fn parse_instances(value: &str) -> Result<u32, String> {
+    match value.parse() {
+        Ok(n) if (1..=MAX_INSTANCES).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "must be a whole number between 1 and {MAX_INSTANCES}"
+        )),
+    }
+}
+
+fn parse_concurrency(value: &str) -> Result<usize, String> {
+    match value.parse() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("must be a whole number, at least 1".to_owned()),
+    }
+}
+
+fn parse_seconds(value: &str) -> Result<u64, String> {
     value
         .parse()
-        .map_err(|_| usage(format!("--{name} needs a whole number, not `{value}`")))
-}
-
-fn command(positional: Vec<String>, options: &Options) -> Result<Command, CliError> {
-    if options.help {
-        return Ok(Command::Help);
-    }
-    let mut words = positional.into_iter();
-    let Some(verb) = words.next() else {
-        return Err(usage("no command given"));
-    };
-    let operands: Vec<String> = words.collect();
-    let at_most = |n: usize| {
-        if operands.len() > n {
-            Err(usage(format!(
-                "unexpected argument `{}` for `{verb}`",
-                operands[n]
-            )))
-        } else {
-            Ok(())
-        }
-    };
-    let command = match verb.as_str() {
-        "deploy" => {
-            at_most(1)?;
-            let name = operands
-                .first()
-                .ok_or_else(|| usage("`deploy` needs a NAME"))?
-                .clone();
-            deploy_args(name, options)?
-        }
-        "worker" => {
-            at_most(0)?;
-            Command::Worker {
-                concurrency: concurrency(options)?,
-            }
-        }
-        "status" => {
-            at_most(1)?;
-            Command::Status {
-                instance: operands.first().cloned(),
-                json: options.json,
-            }
-        }
-        "list" => {
-            at_most(0)?;
-            Command::List { json: options.json }
-        }
-        "help" => Command::Help,
-        other => {
-            return Err(usage(format!(
-                "unknown command `{other}`; expected deploy, worker, status, list or help"
-            )))
-        }
-    };
-    Ok(command)
-}
-
-fn concurrency(options: &Options) -> Result<usize, CliError> {
-    match options.concurrency.unwrap_or(DEFAULT_CONCURRENCY) {
-        0 => Err(usage("--concurrency must be at least 1")),
-        n => Ok(n),
-    }
-}
-
-fn deploy_args(name: String, options: &Options) -> Result<Command, CliError> {
-    validate_name(&name).map_err(usage)?;
-    let instances = options.instances.unwrap_or(3);
-    let max = duroxide_aws_ec2::orchestrations::create_ec2_cluster::MAX_INSTANCES;
-    if instances == 0 || instances > max {
-        return Err(usage(format!("--instances must be between 1 and {max}")));
-    }
-    let tier = options.tier.clone().unwrap_or_else(|| "premium".to_owned());
-    if !duroxide_azure_arm::activities::TIERS.contains(&tier.as_str()) {
-        return Err(usage(format!(
-            "--tier must be premium, standard or basic, not `{tier}`"
-        )));
-    }
-    Ok(Command::Deploy(DeployArgs {
-        name,
-        instances,
-        tier,
-        detach: options.detach,
-        timeout: Duration::from_secs(options.timeout.unwrap_or(300)),
-        concurrency: concurrency(options)?,
-    }))
+        .map_err(|_| "must be a whole number of seconds".to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::error::ErrorKind;
+    use clap::{CommandFactory, FromArgMatches};
+
+    /// The command line with no environment variable read, whatever this machine has set.
+    fn command() -> clap::Command {
+        Cli::command()
+            .mut_arg("store", |arg| arg.env(None))
+            .mut_arg("cloud", |arg| arg.env(None))
+    }
+
+    fn try_parse(line: &str) -> Result<Cli, clap::Error> {
+        let args = std::iter::once("multi-cloud-app").chain(line.split_whitespace());
+        let matches = command().try_get_matches_from(args)?;
+        Cli::from_arg_matches(&matches)
+    }
 
     fn parse_line(line: &str) -> Result<Cli, String> {
-        let args: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
-        parse(&args, |_| None).map_err(|e| e.to_string())
+        try_parse(line).map_err(|e| e.to_string())
+    }
+
+    /// The text `multi-cloud-app LINE` prints for `--help` (exit status 0, on stdout). Help
+    /// names the environment variables but never shows their values, so the text does not
+    /// depend on this machine's.
+    fn help(line: &str) -> String {
+        let args = std::iter::once("multi-cloud-app").chain(line.split_whitespace());
+        let error = Cli::command()
+            .try_get_matches_from(args)
+            .expect_err("help is reported as an error");
+        assert_eq!(error.kind(), ErrorKind::DisplayHelp, "{error}");
+        assert_eq!(error.exit_code(), 0);
+        error.to_string()
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
     }
 
     #[test]
@@ -322,10 +261,12 @@ mod tests {
             panic!("not deploy")
         };
         assert_eq!(
-            (args.name.as_str(), args.instances, args.tier.as_str()),
-            ("demo", 3, "premium")
+            (args.name.as_str(), args.instances, args.tier),
+            ("demo", 3, Tier::Premium)
         );
         assert!(!args.detach);
+        assert_eq!(args.timeout(), Duration::from_secs(300));
+        assert_eq!(args.concurrency, DEFAULT_CONCURRENCY);
     }
 
     #[test]
@@ -345,42 +286,165 @@ mod tests {
     }
 
     #[test]
-    fn environment_supplies_the_defaults() {
-        let args = vec!["status".to_owned()];
-        let cli = parse(&args, |name| match name {
-            "DUROXIDE_STORE" => Some("sqlite:/tmp/elsewhere.db".to_owned()),
-            "DUROXIDE_SIM_CLOUD" => Some("memory".to_owned()),
-            _ => None,
-        })
-        .unwrap();
-        assert_eq!(cli.store, StoreSpec::SqliteFile("/tmp/elsewhere.db".into()));
-        assert_eq!(cli.cloud, "memory");
+    fn every_command_parses() {
+        let cli = parse_line("deploy demo --tier basic --timeout 60 --concurrency 8").unwrap();
+        let Command::Deploy(args) = cli.command else {
+            panic!("not deploy")
+        };
+        assert_eq!(
+            (args.tier, args.timeout, args.concurrency),
+            (Tier::Basic, 60, 8)
+        );
+        assert_eq!(
+            parse_line("worker --concurrency 2").unwrap().command,
+            Command::Worker { concurrency: 2 }
+        );
+        assert_eq!(
+            parse_line("status demo --json").unwrap().command,
+            Command::Status {
+                instance: Some("demo".to_owned()),
+                json: true
+            }
+        );
+        assert_eq!(
+            parse_line("status").unwrap().command,
+            Command::Status {
+                instance: None,
+                json: false
+            }
+        );
+        assert_eq!(
+            parse_line("list --json").unwrap().command,
+            Command::List { json: true }
+        );
+    }
+
+    #[test]
+    fn an_empty_cloud_means_the_default() {
+        let cli = try_parse("status").unwrap();
+        assert_eq!(cli.cloud, DEFAULT_CLOUD);
+        let args = ["multi-cloud-app", "--cloud", "", "status"];
+        let matches = command().try_get_matches_from(args).unwrap();
+        assert_eq!(
+            Cli::from_arg_matches(&matches).unwrap().cloud,
+            DEFAULT_CLOUD
+        );
+    }
+
+    #[test]
+    fn the_tiers_are_the_ones_the_azure_library_knows_best_first() {
+        let names: Vec<&str> = Tier::value_variants().iter().map(|t| t.as_str()).collect();
+        assert_eq!(names, duroxide_azure_arm::activities::TIERS);
+        for tier in Tier::value_variants() {
+            let possible = tier.to_possible_value().unwrap();
+            assert_eq!(possible.get_name(), tier.as_str());
+        }
     }
 
     #[test]
     fn mistakes_are_usage_errors_that_say_what_is_wrong() {
         for (line, expected) in [
-            ("", "no command given"),
-            ("deploi demo", "unknown command `deploi`"),
-            ("deploy", "`deploy` needs a NAME"),
+            // No command: the help, on stderr with status 2.
+            ("", "Usage: multi-cloud-app [OPTIONS] <COMMAND>"),
+            ("deploi demo", "unrecognized subcommand 'deploi'"),
+            ("deploi demo", "similar subcommand exists: 'deploy'"),
+            ("deploy", "required arguments were not provided:\n  <NAME>"),
             ("deploy Demo", "invalid deployment name `Demo`"),
-            ("deploy a b", "unexpected argument `b`"),
+            ("deploy a b", "unexpected argument 'b'"),
             (
                 "deploy demo --instances many",
-                "--instances needs a whole number",
+                "invalid value 'many' for '--instances <N>': must be a whole number",
             ),
             ("deploy demo --instances 0", "between 1 and 20"),
             (
                 "deploy demo --tier gold",
-                "--tier must be premium, standard or basic",
+                "invalid value 'gold' for '--tier <TIER>'",
             ),
-            ("deploy demo --store", "--store needs a value"),
-            ("deploy demo --store mysql://db", "malformed --store"),
-            ("list --detach", "--detach does not apply"),
-            ("status --frobnicate", "unknown option `--frobnicate`"),
+            (
+                "deploy demo --tier gold",
+                "[possible values: premium, standard, basic]",
+            ),
+            ("deploy demo --timeout soon", "whole number of seconds"),
+            ("worker --concurrency 0", "at least 1"),
+            (
+                "deploy demo --store",
+                "a value is required for '--store <URL>'",
+            ),
+            (
+                "deploy demo --store mysql://db",
+                "invalid value 'mysql://db' for '--store <URL>': expected `sqlite:PATH`",
+            ),
+            ("list --detach", "unexpected argument '--detach'"),
+            ("worker --json", "unexpected argument '--json'"),
+            ("status --instances 2", "unexpected argument '--instances'"),
+            ("status --frobnicate", "unexpected argument '--frobnicate'"),
         ] {
-            let error = parse_line(line).unwrap_err();
-            assert!(error.contains(expected), "`{line}` gave `{error}`");
+            let error = try_parse(line).unwrap_err();
+            assert_eq!(error.exit_code(), 2, "`{line}` gave `{error}`");
+            let message = error.to_string();
+            assert!(message.contains(expected), "`{line}` gave `{message}`");
+        }
+    }
+
+    #[test]
+    fn help_lists_every_command() {
+        for line in ["--help", "help", "-h"] {
+            let text = help(line);
+            for command in ["deploy", "worker", "status", "list", "help"] {
+                assert!(text.contains(&format!("\n  {command} ")), "{text}");
+            }
+            for option in ["--store <URL>", "--cloud <PATH>", "DUROXIDE_SIM_LATENCY_MS"] {
+                assert!(text.contains(option), "`{line}` lacks {option}:\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_command_s_help_lists_exactly_its_own_options() {
+        let global = ["--store <URL>", "--cloud <PATH>", "--help"];
+        let cases: [(&str, &[&str], &[&str]); 4] = [
+            (
+                "deploy",
+                &[
+                    "<NAME>",
+                    "--instances <N>",
+                    "--tier <TIER>",
+                    "[possible values: premium, standard, basic]",
+                    "--detach",
+                    "--timeout <SECS>",
+                    "--concurrency <N>",
+                    "[default: 4]",
+                    "[env: DUROXIDE_STORE]",
+                    "[env: DUROXIDE_SIM_CLOUD]",
+                ],
+                &["--json"],
+            ),
+            (
+                "worker",
+                &["--concurrency <N>"],
+                &["--instances", "--tier", "--detach", "--timeout", "--json"],
+            ),
+            (
+                "status",
+                &["[NAME]", "--json"],
+                &["--instances", "--concurrency", "--detach"],
+            ),
+            (
+                "list",
+                &["--json"],
+                &["--instances", "--concurrency", "--detach"],
+            ),
+        ];
+        for (command, present, absent) in cases {
+            for line in [format!("{command} --help"), format!("help {command}")] {
+                let text = help(&line);
+                for option in global.iter().chain(present) {
+                    assert!(text.contains(option), "`{line}` lacks {option}:\n{text}");
+                }
+                for option in absent {
+                    assert!(!text.contains(option), "`{line}` lists {option}:\n{text}");
+                }
+            }
         }
     }
 }

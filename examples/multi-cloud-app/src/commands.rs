@@ -1,6 +1,6 @@
 //! What each command does, once the command line has been parsed and checked.
 
-use crate::cli::{Cli, Command, DeployArgs, USAGE};
+use crate::cli::{Cli, Command, DeployArgs};
 use crate::error::CliError;
 use crate::inventory;
 use crate::orchestrations::deploy_multi_cloud_app;
@@ -22,10 +22,6 @@ use std::time::{Duration, Instant};
 /// What went wrong, as a [`CliError`] whose exit code the caller uses.
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Help => {
-            print!("{USAGE}");
-            Ok(())
-        }
         Command::List { json } => {
             list(json);
             Ok(())
@@ -111,7 +107,7 @@ async fn deploy(cli: &Cli, args: &DeployArgs) -> Result<(), CliError> {
             let input = DeployMultiCloudInput {
                 name: name.clone(),
                 instance_count: args.instances,
-                web_tier: args.tier.clone(),
+                web_tier: args.tier.to_string(),
             };
             deploy_multi_cloud_app::start(&client, name.as_str(), &input).await?;
             println!("Deployment `{name}` submitted to {}", cli.store);
@@ -124,7 +120,7 @@ async fn deploy(cli: &Cli, args: &DeployArgs) -> Result<(), CliError> {
         return Ok(());
     }
     let runtime = start_runtime(store, args.concurrency).await?;
-    let outcome = follow(&client, name, args.timeout).await;
+    let outcome = follow(&client, name, args.timeout()).await;
     runtime.shutdown(None).await;
     print_outcome(name, outcome?)
 }
@@ -398,15 +394,16 @@ async fn status_of_all(client: &Client, json: bool) -> Result<(), CliError> {
     }
     if rows.is_empty() {
         println!("No deployments yet.");
+        return Ok(());
     }
+    let mut table = crate::table::plain(["NAME", "STATUS", "ORCHESTRATION"]);
     for row in &rows {
-        println!(
-            "{:30}  {:10}  {}",
-            row["instance"].as_str().unwrap_or_default(),
-            row["status"].as_str().unwrap_or_default(),
-            row["orchestration"].as_str().unwrap_or_default()
+        table.add_row(
+            ["instance", "status", "orchestration"]
+                .map(|field| row[field].as_str().unwrap_or_default()),
         );
     }
+    print!("{}", crate::table::render(&table));
     Ok(())
 }
 

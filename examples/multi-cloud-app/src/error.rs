@@ -5,7 +5,8 @@ use std::fmt;
 /// Why a command did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CliError {
-    /// The command line itself is wrong; nothing was opened or written.
+    /// The command line itself is wrong; nothing was opened or written. (clap reports the
+    /// errors it finds itself, with the same exit status.)
     Usage(String),
     /// The command was valid but did not succeed.
     Failed(String),

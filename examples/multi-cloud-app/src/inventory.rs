@@ -93,56 +93,31 @@ pub fn discover() -> Vec<CrateInventory> {
 pub fn render_table(crates: &[CrateInventory]) -> String {
     let mut out = String::new();
     for krate in crates {
-        out.push_str(&format!("{}\n", krate.crate_name));
-        let rows: Vec<[String; 4]> = krate
-            .orchestrations
-            .iter()
-            .map(|o| {
-                [
-                    o.name.to_owned(),
-                    format!("orchestration v{}", o.version),
-                    format!("{} -> {}", o.input_type, o.output_type),
-                    o.description.to_owned(),
-                ]
-            })
-            .chain(krate.activities.iter().map(|a| {
-                let kind = if a.idempotent {
-                    "activity, idempotent"
-                } else {
-                    "activity"
-                };
-                [
-                    a.name.to_owned(),
-                    kind.to_owned(),
-                    format!("{} -> {}", a.input_type, a.output_type),
-                    a.description.to_owned(),
-                ]
-            }))
-            .collect();
-        let header = ["NAME", "KIND", "INPUT -> OUTPUT", "DESCRIPTION"].map(str::to_owned);
-        let widths: Vec<usize> = (0..3)
-            .map(|column| {
-                std::iter::once(&header)
-                    .chain(&rows)
-                    .map(|row| row[column].len())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        for row in std::iter::once(&header).chain(&rows) {
-            let line = format!(
-                "  {:w0$}  {:w1$}  {:w2$}  {}",
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2]
-            );
-            out.push_str(line.trim_end());
-            out.push('\n');
+        let mut table = crate::table::plain(["NAME", "KIND", "INPUT -> OUTPUT", "DESCRIPTION"]);
+        for o in &krate.orchestrations {
+            table.add_row([
+                o.name.to_owned(),
+                format!("orchestration v{}", o.version),
+                format!("{} -> {}", o.input_type, o.output_type),
+                o.description.to_owned(),
+            ]);
         }
+        for a in &krate.activities {
+            let kind = if a.idempotent {
+                "activity, idempotent"
+            } else {
+                "activity"
+            };
+            table.add_row([
+                a.name.to_owned(),
+                kind.to_owned(),
+                format!("{} -> {}", a.input_type, a.output_type),
+                a.description.to_owned(),
+            ]);
+        }
+        out.push_str(krate.crate_name);
+        out.push('\n');
+        out.push_str(&crate::table::render(&table));
         for o in krate
             .orchestrations
             .iter()

@@ -15,20 +15,26 @@ pub mod inventory;
 pub mod orchestrations;
 pub mod registry;
 pub mod store;
+pub mod table;
 pub mod types;
 
 /// Name constants of the app's own orchestration and activity.
 pub use registry::names;
 
+use clap::Parser;
 use std::process::ExitCode;
 
 /// Runs the command line of the current process.
 #[must_use]
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let cli = match cli::parse(&args, |name| std::env::var(name).ok()) {
+    let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => return fail(&error),
+        // Help and version on stdout with status 0; a usage error on stderr with status 2, as
+        // `CliError::Usage`.
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
     };
     init_logging();
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -1,4 +1,4 @@
-//! `multi-cloud-app deploy demo`: see `multi-cloud-app help`.
+//! `multi-cloud-app deploy demo`: see `multi-cloud-app --help`.
 
 fn main() -> std::process::ExitCode {
     multi_cloud_app::main()

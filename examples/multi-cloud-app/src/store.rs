@@ -38,37 +38,31 @@ pub enum Access {
 }
 
 impl std::str::FromStr for StoreSpec {
-    type Err = CliError;
+    /// What a well-formed value looks like; clap shows it after the value and the option.
+    type Err = String;
 
-    fn from_str(spec: &str) -> Result<Self, CliError> {
+    fn from_str(spec: &str) -> Result<Self, String> {
         if spec == "sqlite::memory:" {
             return Ok(StoreSpec::SqliteMemory);
         }
         if let Some(rest) = spec.strip_prefix("sqlite:") {
             let path = rest.strip_prefix("//").unwrap_or(rest);
             if path.is_empty() || path.contains('?') {
-                return Err(malformed(
-                    spec,
-                    "a SQLite store is `sqlite:PATH` or `sqlite::memory:`",
-                ));
+                return Err("a SQLite store is `sqlite:PATH` or `sqlite::memory:`".to_owned());
             }
             return Ok(StoreSpec::SqliteFile(PathBuf::from(path)));
         }
         if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
             return parse_postgres(spec);
         }
-        Err(malformed(
-            spec,
-            "expected `sqlite:PATH`, `sqlite::memory:` or `postgres://USER@HOST:PORT/DATABASE`",
-        ))
+        Err(
+            "expected `sqlite:PATH`, `sqlite::memory:` or `postgres://USER@HOST:PORT/DATABASE`"
+                .to_owned(),
+        )
     }
 }
 
-fn malformed(spec: &str, hint: &str) -> CliError {
-    CliError::Usage(format!("malformed --store `{spec}`: {hint}"))
-}
-
-fn parse_postgres(spec: &str) -> Result<StoreSpec, CliError> {
+fn parse_postgres(spec: &str) -> Result<StoreSpec, String> {
     let (base, query) = spec.split_once('?').unwrap_or((spec, ""));
     let authority = base
         .split_once("://")
@@ -78,14 +72,11 @@ fn parse_postgres(spec: &str) -> Result<StoreSpec, CliError> {
         .unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
-        return Err(malformed(
-            spec,
-            "the URL names no host, as in `postgres://USER@HOST:PORT/DATABASE`",
-        ));
+        return Err("the URL names no host, as in `postgres://USER@HOST:PORT/DATABASE`".to_owned());
     }
     if let Some((_, port)) = host.rsplit_once(':').filter(|_| !host.ends_with(']')) {
         if port.parse::<u16>().is_err() {
-            return Err(malformed(spec, &format!("`{port}` is not a port number")));
+            return Err(format!("`{port}` is not a port number"));
         }
     }
     let mut schema = None;
@@ -101,10 +92,7 @@ fn parse_postgres(spec: &str) -> Result<StoreSpec, CliError> {
         let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !valid {
-            return Err(malformed(
-                spec,
-                &format!("schema `{name}` must match [A-Za-z_][A-Za-z0-9_]*"),
-            ));
+            return Err(format!("schema `{name}` must match [A-Za-z_][A-Za-z0-9_]*"));
         }
     }
     let url = if kept.is_empty() {
@@ -257,7 +245,7 @@ mod tests {
     use super::*;
 
     fn parse(spec: &str) -> Result<StoreSpec, String> {
-        spec.parse::<StoreSpec>().map_err(|e| e.to_string())
+        spec.parse::<StoreSpec>()
     }
 
     #[test]

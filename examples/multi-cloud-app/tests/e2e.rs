@@ -253,8 +253,9 @@ fn bad_input_fails_with_a_clear_message_and_writes_nothing() {
         (2, "PostgreSQL stores need the `postgres` feature")
     };
     let cases: &[(&[&str], i32, &str)] = &[
-        (&["frobnicate"], 2, "unknown command `frobnicate`"),
-        (&[], 2, "no command given"),
+        (&["frobnicate"], 2, "unrecognized subcommand 'frobnicate'"),
+        // No command: the help, on stderr.
+        (&[], 2, "Usage: multi-cloud-app [OPTIONS] <COMMAND>"),
         (
             &["deploy", "Not_A_Name"],
             2,
@@ -263,17 +264,17 @@ fn bad_input_fails_with_a_clear_message_and_writes_nothing() {
         (
             &["deploy", "demo", "--tier", "gold"],
             2,
-            "--tier must be premium, standard or basic",
+            "invalid value 'gold' for '--tier <TIER>'\n  [possible values: premium, standard, basic]",
         ),
         (
             &["--store", "mysql://db/app", "deploy", "demo"],
             2,
-            "malformed --store `mysql://db/app`",
+            "invalid value 'mysql://db/app' for '--store <URL>': expected `sqlite:PATH`",
         ),
         (
             &["--store", "sqlite:", "deploy", "demo"],
             2,
-            "malformed --store",
+            "invalid value 'sqlite:' for '--store <URL>'",
         ),
         (
             &["--store", "sqlite:no-such-dir/data.db", "deploy", "demo"],
@@ -291,6 +292,16 @@ fn bad_input_fails_with_a_clear_message_and_writes_nothing() {
             unreachable_database.1,
         ),
         (&["status", "demo"], 1, "no store at ./data.db"),
+        (
+            &["list", "--detach"],
+            2,
+            "unexpected argument '--detach' found",
+        ),
+        (
+            &["worker", "--concurrency", "0"],
+            2,
+            "invalid value '0' for '--concurrency <N>': must be a whole number, at least 1",
+        ),
     ];
     for (args, code, message) in cases {
         let sandbox = Sandbox::new();
@@ -303,6 +314,81 @@ fn bad_input_fails_with_a_clear_message_and_writes_nothing() {
             sandbox.entries()
         );
     }
+}
+
+#[test]
+fn help_goes_to_stdout_with_status_0_and_writes_nothing() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["deploy", "--help"],
+        &["help", "deploy"],
+        &["worker", "-h"],
+    ] {
+        let run = sandbox.run(args, DEPLOY_TIMEOUT);
+        run.assert_success()
+            .assert_stdout_contains("Usage: multi-cloud-app");
+        assert!(run.stderr.is_empty(), "help on stderr:\n{run}");
+    }
+    sandbox
+        .run(&["deploy", "--help"], DEPLOY_TIMEOUT)
+        .assert_stdout_contains("--concurrency <N>")
+        .assert_stdout_contains("[possible values: premium, standard, basic]")
+        .assert_stdout_contains("[env: DUROXIDE_STORE]");
+    assert!(
+        sandbox.entries().is_empty(),
+        "help must not create anything: {:?}",
+        sandbox.entries()
+    );
+}
+
+#[test]
+fn the_environment_chooses_the_store_and_the_cloud_and_options_override_it() {
+    let mut sandbox = Sandbox::new();
+    sandbox.latency_ms = 0;
+    sandbox
+        .env
+        .push(("DUROXIDE_STORE", "sqlite:./from-env.db".to_owned()));
+    sandbox
+        .env
+        .push(("DUROXIDE_SIM_CLOUD", "./env-cloud.json".to_owned()));
+    sandbox
+        .run(&["deploy", "demo", "--instances", "1"], DEPLOY_TIMEOUT)
+        .assert_success()
+        .assert_stdout_contains("Deployment `demo` submitted to sqlite:./from-env.db");
+    let entries = sandbox.entries();
+    assert!(
+        entries.contains(&"from-env.db".to_owned())
+            && entries.contains(&"env-cloud.json".to_owned()),
+        "{entries:?}"
+    );
+    assert!(
+        !entries.contains(&"data.db".to_owned()) && !entries.contains(&"sim-cloud.json".to_owned()),
+        "{entries:?}"
+    );
+    sandbox
+        .run(
+            &["--store", "sqlite:./flag.db", "status", "demo"],
+            DEPLOY_TIMEOUT,
+        )
+        .assert_code(1)
+        .assert_stderr_contains("no store at ./flag.db");
+
+    // An empty DUROXIDE_SIM_CLOUD is ignored: the default cloud file is used.
+    sandbox.env = vec![("DUROXIDE_SIM_CLOUD", String::new())];
+    sandbox
+        .run(&["deploy", "other", "--instances", "1"], DEPLOY_TIMEOUT)
+        .assert_success();
+    assert!(
+        sandbox
+            .cloud()
+            .get("dns/other.multi-cloud.sim")
+            .unwrap()
+            .is_some(),
+        "{:?}",
+        sandbox.entries()
+    );
 }
 
 #[test]
