@@ -4,174 +4,150 @@
 //! a misspelled key and a bad version in one attribute are reported together.
 
 use crate::diagnostics::Diagnostics;
-use proc_macro2::{Span, TokenStream, TokenTree};
+use crate::item::{Args, Kind};
+use crate::text::path_text;
+use proc_macro2::{TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{LitBool, LitStr, Token};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Activity,
-    Orchestration,
-}
-
-impl Kind {
-    /// The middle segment of a full name, and the word used in messages.
-    pub(crate) fn segment(self) -> &'static str {
-        match self {
-            Kind::Activity => "activity",
-            Kind::Orchestration => "orchestration",
-        }
-    }
-
-    fn keys(self) -> &'static [&'static str] {
-        match self {
-            Kind::Activity => &[
-                "prefix",
-                "crate_prefix",
-                "name",
-                "idempotent",
-                "description",
-            ],
-            Kind::Orchestration => &[
-                "prefix",
-                "crate_prefix",
-                "name",
-                "version",
-                "description",
-                "uses",
-            ],
-        }
+/// The keys an attribute of `kind` accepts.
+fn keys(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Activity => &[
+            "prefix",
+            "crate_prefix",
+            "name",
+            "idempotent",
+            "description",
+        ],
+        Kind::Orchestration => &[
+            "prefix",
+            "crate_prefix",
+            "name",
+            "version",
+            "description",
+            "uses",
+        ],
     }
 }
 
-/// The arguments as written; defaults are applied later, where the function is known.
-#[derive(Default)]
-pub(crate) struct Args {
-    pub(crate) prefix: Option<LitStr>,
-    pub(crate) crate_prefix: Option<Span>,
-    pub(crate) name: Option<LitStr>,
-    pub(crate) idempotent: Option<LitBool>,
-    pub(crate) description: Option<LitStr>,
-    pub(crate) version: Option<LitStr>,
-    pub(crate) uses: Vec<syn::Path>,
-}
-
-impl Args {
-    pub(crate) fn parse(kind: Kind, tokens: TokenStream, diagnostics: &mut Diagnostics) -> Self {
-        let mut args = Args::default();
-        let mut seen: Vec<String> = Vec::new();
-        let parser = |input: ParseStream| {
-            if input.peek(LitStr) {
-                args.prefix = Some(input.parse()?);
-                seen.push("prefix".to_owned());
-                if input.is_empty() {
-                    return Ok(());
-                }
-                input.parse::<Token![,]>()?;
+/// Parses the arguments of one attribute, pushing every problem and carrying on after it.
+pub(crate) fn parse(kind: Kind, tokens: TokenStream, diagnostics: &mut Diagnostics) -> Args {
+    let mut args = Args::default();
+    let mut seen: Vec<String> = Vec::new();
+    let parser = |input: ParseStream| {
+        if input.peek(LitStr) {
+            args.prefix = Some(input.parse()?);
+            seen.push("prefix".to_owned());
+            if input.is_empty() {
+                return Ok(());
             }
-            let rest: TokenStream = input.parse()?;
-            syn::meta::parser(|meta| {
-                args.parse_one(kind, &meta, &mut seen, diagnostics);
-                Ok(())
-            })
-            .parse2(rest)
-        };
-        if let Err(error) = parser.parse2(tokens) {
-            diagnostics.push(error);
+            input.parse::<Token![,]>()?;
         }
-        if let (Some(flag), Some(prefix)) = (args.crate_prefix, &args.prefix) {
-            let mut error = syn::Error::new(
-                flag,
-                "`crate_prefix` asks for the package name as prefix, but an explicit prefix is \
+        let rest: TokenStream = input.parse()?;
+        syn::meta::parser(|meta| {
+            parse_one(&mut args, kind, &meta, &mut seen, diagnostics);
+            Ok(())
+        })
+        .parse2(rest)
+    };
+    if let Err(error) = parser.parse2(tokens) {
+        diagnostics.push(error);
+    }
+    if let (Some(flag), Some(prefix)) = (args.crate_prefix, &args.prefix) {
+        let mut error = syn::Error::new(
+            flag,
+            "`crate_prefix` asks for the package name as prefix, but an explicit prefix is \
                  also given; keep one of them",
-            );
-            error.combine(syn::Error::new(
-                prefix.span(),
-                "the explicit prefix is here",
-            ));
-            diagnostics.push(error);
-        }
-        args
+        );
+        error.combine(syn::Error::new(
+            prefix.span(),
+            "the explicit prefix is here",
+        ));
+        diagnostics.push(error);
     }
+    args
+}
 
-    fn parse_one(
-        &mut self,
-        kind: Kind,
-        meta: &ParseNestedMeta,
-        seen: &mut Vec<String>,
-        diagnostics: &mut Diagnostics,
-    ) {
-        let key = meta
-            .path
-            .get_ident()
-            .map_or_else(|| path_text(&meta.path), ToString::to_string);
-        if !kind.keys().contains(&key.as_str()) {
-            diagnostics.push(meta.error(unknown_key_message(kind, &key)));
-            skip_value(meta);
-            return;
-        }
-        let canonical = if key == "crate_prefix" {
-            "prefix"
-        } else {
-            key.as_str()
-        };
-        if seen.iter().any(|k| k == canonical) {
-            let message = if canonical == "prefix" {
-                "the crate prefix is given twice (a leading string, `prefix` or `crate_prefix`); \
+fn parse_one(
+    args: &mut Args,
+    kind: Kind,
+    meta: &ParseNestedMeta,
+    seen: &mut Vec<String>,
+    diagnostics: &mut Diagnostics,
+) {
+    let key = meta
+        .path
+        .get_ident()
+        .map_or_else(|| path_text(&meta.path), ToString::to_string);
+    if !keys(kind).contains(&key.as_str()) {
+        diagnostics.push(meta.error(unknown_key_message(kind, &key)));
+        skip_value(meta);
+        return;
+    }
+    let canonical = if key == "crate_prefix" {
+        "prefix"
+    } else {
+        key.as_str()
+    };
+    if seen.iter().any(|k| k == canonical) {
+        let message = if canonical == "prefix" {
+            "the crate prefix is given twice (a leading string, `prefix` or `crate_prefix`); \
                  keep one"
-                    .to_owned()
-            } else {
-                format!("`{key}` is given twice; keep one")
-            };
-            diagnostics.push(meta.error(message));
-            skip_value(meta);
-            return;
-        }
-        seen.push(canonical.to_owned());
-        let result = match key.as_str() {
-            "prefix" => {
-                string_value(meta, "prefix = \"duroxide-azure-arm\"").map(|v| self.prefix = Some(v))
-            }
-            "name" => string_value(meta, "name = \"provision-vm\"").map(|v| self.name = Some(v)),
-            "description" => string_value(meta, "description = \"Provision an Azure VM\"")
-                .map(|v| self.description = Some(v)),
-            "version" => string_value(meta, "version = \"2.0.0\"").map(|v| self.version = Some(v)),
-            "idempotent" => flag_value(meta).map(|v| self.idempotent = Some(v)),
-            "crate_prefix" => {
-                if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                    skip_value(meta);
-                    Err(meta.error("`crate_prefix` is a bare flag; to set the prefix, write `prefix = \"...\"`"))
-                } else {
-                    self.crate_prefix = Some(meta.path.segments[0].ident.span());
-                    Ok(())
-                }
-            }
-            "uses" => self.parse_uses(meta),
-            _ => Ok(()),
+                .to_owned()
+        } else {
+            format!("`{key}` is given twice; keep one")
         };
-        if let Err(error) = result {
-            diagnostics.push(error);
-        }
+        diagnostics.push(meta.error(message));
+        skip_value(meta);
+        return;
     }
+    seen.push(canonical.to_owned());
+    let result = match key.as_str() {
+        "prefix" => {
+            string_value(meta, "prefix = \"duroxide-azure-arm\"").map(|v| args.prefix = Some(v))
+        }
+        "name" => string_value(meta, "name = \"provision-vm\"").map(|v| args.name = Some(v)),
+        "description" => string_value(meta, "description = \"Provision an Azure VM\"")
+            .map(|v| args.description = Some(v)),
+        "version" => string_value(meta, "version = \"2.0.0\"").map(|v| args.version = Some(v)),
+        "idempotent" => flag_value(meta).map(|v| args.idempotent = Some(v)),
+        "crate_prefix" => {
+            if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+                skip_value(meta);
+                Err(meta.error(
+                    "`crate_prefix` is a bare flag; to set the prefix, write `prefix = \"...\"`",
+                ))
+            } else {
+                args.crate_prefix = Some(meta.path.segments[0].ident.span());
+                Ok(())
+            }
+        }
+        "uses" => parse_uses(args, meta),
+        _ => Ok(()),
+    };
+    if let Err(error) = result {
+        diagnostics.push(error);
+    }
+}
 
-    fn parse_uses(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
-        if !meta.input.peek(syn::token::Paren) {
-            skip_value(meta);
-            return Err(meta.error(
-                "`uses` takes a list of companion modules, like `uses(activities::provision_vm)`",
-            ));
-        }
-        let content;
-        syn::parenthesized!(content in meta.input);
-        let paths = content.parse_terminated(syn::Path::parse_mod_style, Token![,])?;
-        self.uses.extend(paths);
-        Ok(())
+fn parse_uses(args: &mut Args, meta: &ParseNestedMeta) -> syn::Result<()> {
+    if !meta.input.peek(syn::token::Paren) {
+        skip_value(meta);
+        return Err(meta.error(
+            "`uses` takes a list of companion modules, like `uses(activities::provision_vm)`",
+        ));
     }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let paths = content.parse_terminated(syn::Path::parse_mod_style, Token![,])?;
+    args.uses.extend(paths);
+    Ok(())
 }
 
 fn unknown_key_message(kind: Kind, key: &str) -> String {
-    let keys = kind.keys();
+    let keys = keys(kind);
     let list = keys
         .iter()
         .map(|k| format!("`{k}`"))
@@ -252,12 +228,97 @@ fn skip_rest(input: ParseStream) {
     });
 }
 
-pub(crate) fn path_text(path: &syn::Path) -> String {
-    let mut text = String::new();
-    if path.leading_colon.is_some() {
-        text.push_str("::");
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::diagnostics::Diagnostics;
+    use crate::item::{Args, Kind};
+    use proc_macro2::TokenStream;
+
+    fn parsed(kind: Kind, args: &str) -> (Args, Vec<String>) {
+        let tokens: TokenStream = args.parse().unwrap();
+        let mut diagnostics = Diagnostics::new();
+        let args = parse(kind, tokens, &mut diagnostics);
+        (args, diagnostics.into_messages())
     }
-    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    text.push_str(&segments.join("::"));
-    text
+
+    #[test]
+    fn every_key_of_an_activity() {
+        let (args, errors) = parsed(
+            Kind::Activity,
+            r#""duroxide-azure-arm", name = "provision-vm", idempotent, description = "VM","#,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(args.prefix.unwrap().value(), "duroxide-azure-arm");
+        assert_eq!(args.name.unwrap().value(), "provision-vm");
+        assert!(args.idempotent.unwrap().value);
+        assert_eq!(args.description.unwrap().value(), "VM");
+    }
+
+    #[test]
+    fn every_key_of_an_orchestration() {
+        let (args, errors) = parsed(
+            Kind::Orchestration,
+            r#"crate_prefix, version = "2.0.0", uses(activities::a, b)"#,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(args.crate_prefix.is_some());
+        assert_eq!(args.version.unwrap().value(), "2.0.0");
+        assert_eq!(args.uses.len(), 2);
+    }
+
+    #[test]
+    fn idempotent_takes_a_bool_or_nothing() {
+        let (args, _) = parsed(Kind::Activity, "idempotent = false");
+        assert!(!args.idempotent.unwrap().value);
+        let (_, errors) = parsed(Kind::Activity, r#"idempotent = "yes""#);
+        assert_eq!(
+            errors,
+            ["`idempotent` takes `true` or `false`, or no value at all"]
+        );
+    }
+
+    #[test]
+    fn problems_are_all_reported_and_parsing_goes_on() {
+        let (args, errors) = parsed(
+            Kind::Activity,
+            r#"nmae = "x", name = 5, version = "2.0.0", name = "b", description = "kept""#,
+        );
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(errors[0].starts_with("unknown argument `nmae` for #[activity]; expected one of"));
+        assert_eq!(
+            errors[1],
+            "`name` needs a string literal, like `name = \"provision-vm\"`"
+        );
+        assert!(errors[2].contains("duroxide versions orchestrations only"));
+        assert_eq!(errors[3], "`name` is given twice; keep one");
+        assert_eq!(args.description.unwrap().value(), "kept");
+    }
+
+    #[test]
+    fn the_prefix_can_be_given_once() {
+        let (_, errors) = parsed(Kind::Activity, r#""a", prefix = "b""#);
+        assert!(errors[0].starts_with("the crate prefix is given twice"));
+        let (_, errors) = parsed(Kind::Activity, r#""a", crate_prefix"#);
+        assert!(errors[0].starts_with("the crate prefix is given twice"));
+        let (_, errors) = parsed(Kind::Activity, "crate_prefix = \"a\"");
+        assert!(errors[0].starts_with("`crate_prefix` is a bare flag"));
+    }
+
+    #[test]
+    fn a_key_of_the_other_kind_says_why_it_does_not_apply() {
+        let (_, errors) = parsed(Kind::Orchestration, "idempotent");
+        assert!(errors[0].contains("orchestrations are replayed instead"));
+        let (_, errors) = parsed(Kind::Activity, "uses(a)");
+        assert!(errors[0].contains("`uses` lists what an orchestration calls"));
+    }
+
+    #[test]
+    fn uses_needs_a_list() {
+        let (_, errors) = parsed(Kind::Orchestration, "uses = a");
+        assert_eq!(
+            errors,
+            ["`uses` takes a list of companion modules, like `uses(activities::provision_vm)`"]
+        );
+    }
 }

@@ -1,23 +1,29 @@
-//! A small error accumulator.
+//! A small error accumulator, in the manner of serde's `Ctxt`.
 //!
 //! Every check pushes into one [`Diagnostics`] instead of returning early, so a user sees all
-//! the problems of an item in one build, the way serde's `Ctxt` and darling's `Accumulator` do.
+//! the problems of an item in one build. The errors must be checked out explicitly, with
+//! [`Diagnostics::into_compile_errors`]: dropping a `Diagnostics` that was never checked out
+//! would lose errors silently, so in this crate's tests it panics. A user's build never does: a
+//! macro must not panic, and the unit and property tests run every path that creates one.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use std::fmt::Display;
 
-#[derive(Default)]
 pub(crate) struct Diagnostics {
-    errors: Option<syn::Error>,
-    count: usize,
+    /// `None` once checked out.
+    errors: Option<Vec<syn::Error>>,
 }
 
 impl Diagnostics {
+    pub(crate) fn new() -> Self {
+        Diagnostics {
+            errors: Some(Vec::new()),
+        }
+    }
+
     pub(crate) fn push(&mut self, error: syn::Error) {
-        self.count += 1;
-        match &mut self.errors {
-            Some(all) => all.combine(error),
-            None => self.errors = Some(error),
+        if let Some(errors) = &mut self.errors {
+            errors.push(error);
         }
     }
 
@@ -25,20 +31,61 @@ impl Diagnostics {
         self.push(syn::Error::new_spanned(tokens, message));
     }
 
-    pub(crate) fn error_at(&mut self, span: proc_macro2::Span, message: impl Display) {
+    pub(crate) fn error_at(&mut self, span: Span, message: impl Display) {
         self.push(syn::Error::new(span, message));
     }
 
-    /// How many problems have been pushed so far; comparing two counts tells whether a step
-    /// found any.
-    pub(crate) fn count(&self) -> usize {
-        self.count
+    /// Checks the errors out, as one `compile_error!` invocation each, at its own span.
+    pub(crate) fn into_compile_errors(mut self) -> TokenStream {
+        self.errors
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .map(syn::Error::into_compile_error)
+            .collect()
     }
 
-    /// Appends every collected error to `output` as `compile_error!` invocations.
-    pub(crate) fn emit_into(self, output: &mut TokenStream) {
-        if let Some(errors) = self.errors {
-            output.extend(errors.into_compile_error());
+    /// Checks the errors out as their messages, for tests.
+    #[cfg(test)]
+    pub(crate) fn into_messages(mut self) -> Vec<String> {
+        let errors = self.errors.take().unwrap_or_default();
+        errors.iter().map(ToString::to_string).collect()
+    }
+}
+
+impl Drop for Diagnostics {
+    fn drop(&mut self) {
+        #[cfg(test)]
+        if self.errors.is_some() && !std::thread::panicking() {
+            panic!("a Diagnostics was dropped without its errors being checked out");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Diagnostics;
+    use proc_macro2::Span;
+
+    #[test]
+    fn every_error_becomes_a_compile_error_in_order() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error_at(Span::call_site(), "first");
+        diagnostics.error(quote::quote!(x), "second");
+        let errors = diagnostics.into_compile_errors().to_string();
+        let (first, second) = (errors.find("first"), errors.find("second"));
+        assert!(first.is_some() && first < second, "{errors}");
+    }
+
+    #[test]
+    fn no_errors_check_out_as_nothing() {
+        assert!(Diagnostics::new().into_compile_errors().is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "without its errors being checked out")]
+    fn forgetting_to_check_out_panics_in_tests() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error_at(Span::call_site(), "lost");
     }
 }

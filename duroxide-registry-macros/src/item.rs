@@ -1,21 +1,84 @@
-//! Parse and validate an annotated function into an [`Item`], the model both attribute macros
-//! generate from. Every problem goes into the diagnostics; the model is still produced, as
-//! complete as the input allows, so generation can emit the function and its companion anyway.
+//! The model both attribute macros generate from: an annotated function, what kind of item it
+//! declares, and everything resolved about it (its full name, version, types and scope).
+//!
+//! Only data lives here. `signature.rs` and `args.rs` parse the pieces, `resolve.rs` puts them
+//! together into an [`Item`], `rules.rs` checks it, and `companion/` generates from it.
 
-use crate::args::{Args, Kind};
-use crate::diagnostics::Diagnostics;
-use crate::naming::{self, Part};
 use crate::scope::Scope;
-use crate::signature::{self, Function};
-use crate::usage::{self, ModulePath};
-use crate::version;
-use proc_macro2::{Span, TokenStream};
-use syn::{Attribute, Expr, Lit, Meta, Type};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, ToTokens};
+use syn::{Attribute, LitBool, LitStr, Signature, Type, Visibility};
 
+/// Which attribute is expanding: the middle segment of every full name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Activity,
+    Orchestration,
+}
+
+impl Kind {
+    /// The middle segment of a full name, and the word used in messages.
+    pub(crate) fn segment(self) -> &'static str {
+        match self {
+            Kind::Activity => "activity",
+            Kind::Orchestration => "orchestration",
+        }
+    }
+
+    /// The duroxide context type a function of this kind receives first.
+    pub(crate) fn context_name(self) -> &'static str {
+        match self {
+            Kind::Activity => "ActivityContext",
+            Kind::Orchestration => "OrchestrationContext",
+        }
+    }
+}
+
+/// The attribute's arguments as written; `resolve.rs` applies the defaults, where the function
+/// is known.
+#[derive(Default)]
+pub(crate) struct Args {
+    pub(crate) prefix: Option<LitStr>,
+    pub(crate) crate_prefix: Option<Span>,
+    pub(crate) name: Option<LitStr>,
+    pub(crate) idempotent: Option<LitBool>,
+    pub(crate) description: Option<LitStr>,
+    pub(crate) version: Option<LitStr>,
+    pub(crate) uses: Vec<syn::Path>,
+}
+
+/// An `fn` item whose body is kept as tokens: the body is passed on exactly as written and never
+/// parsed (as in tokio-macros and tracing-attributes), which keeps the macro cheap.
+pub(crate) struct Function {
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) vis: Visibility,
+    pub(crate) sig: Signature,
+    pub(crate) body: TokenStream,
+}
+
+impl ToTokens for Function {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for attr in &self.attrs {
+            attr.to_tokens(tokens);
+        }
+        self.vis.to_tokens(tokens);
+        self.sig.to_tokens(tokens);
+        self.body.to_tokens(tokens);
+    }
+}
+
+/// One annotated function, resolved. Built even when the input has errors, as complete as the
+/// input allows, so that generation can emit the function and its companion anyway.
 pub(crate) struct Item {
     pub(crate) kind: Kind,
     pub(crate) function: Function,
+    /// The attribute's arguments, as written.
+    pub(crate) args: Args,
+    /// `{prefix}::{kind}::{name}`.
     pub(crate) full_name: String,
+    /// The `{name}` part of the full name: the `name` argument, or the function's name in
+    /// kebab-case.
+    pub(crate) name: String,
     /// The `{crate}` part of the full name.
     pub(crate) prefix: String,
     pub(crate) description: String,
@@ -44,236 +107,46 @@ pub(crate) struct Item {
 
 impl Item {
     /// Whether the companion registers the activity through `__register_activity_with_config`,
-    /// which its `__META` then names: it takes a `#[config]` parameter and its signature is sound.
+    /// which its `__META_V1` then names: it takes a `#[config]` parameter and its signature is sound.
     pub(crate) fn registers_with_config(&self) -> bool {
         self.config.is_some() && self.signature_ok
     }
+}
 
-    pub(crate) fn from_tokens(
-        kind: Kind,
-        args: TokenStream,
-        mut function: Function,
-        diagnostics: &mut Diagnostics,
-    ) -> Item {
-        let args = Args::parse(kind, args, diagnostics);
-        let before_signature = diagnostics.count();
-        let (has_config, config) = signature::take_config(kind, &mut function.sig, diagnostics);
-        let shape = signature::check(kind, &function.sig, has_config, diagnostics);
-        let signature_ok = diagnostics.count() == before_signature;
-        let prefix = resolve_prefix(&args, std::env::var("CARGO_PKG_NAME").ok(), diagnostics);
-        let name = resolve_name(kind, &args, &function.sig.ident, diagnostics);
-        let (version, version_key) = resolve_version(&args, diagnostics);
-        let mut uses: Vec<ModulePath> = args.uses.iter().map(ModulePath::from_syn).collect();
-        if kind == Kind::Orchestration {
-            usage::scan(&function.body, &mut uses);
-        }
-        let description = args
-            .description
-            .as_ref()
-            .map_or_else(|| doc_summary(&function.attrs), syn::LitStr::value);
-        let cfgs = function
-            .attrs
+/// A path to a companion module, as segments, with a leading `::` kept as an empty segment.
+#[derive(PartialEq, Eq)]
+pub(crate) struct ModulePath(Vec<Ident>, bool);
+
+impl ModulePath {
+    pub(crate) fn new(segments: Vec<Ident>, leading_colon: bool) -> Self {
+        ModulePath(segments, leading_colon)
+    }
+
+    pub(crate) fn from_syn(path: &syn::Path) -> Self {
+        ModulePath(
+            path.segments.iter().map(|s| s.ident.clone()).collect(),
+            path.leading_colon.is_some(),
+        )
+    }
+
+    pub(crate) fn text(&self) -> String {
+        let joined = self
+            .0
             .iter()
-            .filter(|a| a.path().is_ident("cfg") || a.path().is_ident("cfg_attr"))
-            .cloned()
-            .collect();
-        let scope = {
-            let types = [shape.input, shape.output, shape.context, config.as_ref()];
-            Scope::new(types.into_iter().flatten())
-        };
-        Item {
-            kind,
-            full_name: format!("{prefix}::{}::{name}", kind.segment()),
-            prefix,
-            description,
-            idempotent: args.idempotent.is_some_and(|flag| flag.value),
-            version,
-            explicit_version: args.version.is_some(),
-            version_key,
-            uses,
-            context: shape.context.cloned(),
-            input: shape.input.cloned(),
-            output: shape.output.cloned(),
-            config,
-            signature_ok,
-            is_method: shape.is_method,
-            cfgs,
-            scope,
-            function,
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("::");
+        if self.1 {
+            format!("::{joined}")
+        } else {
+            joined
         }
     }
-}
 
-/// The explicit prefix, or else the package name, which Cargo hands the compiler as
-/// `CARGO_PKG_NAME`.
-fn resolve_prefix(args: &Args, package: Option<String>, diagnostics: &mut Diagnostics) -> String {
-    if let Some(prefix) = &args.prefix {
-        let value = prefix.value();
-        if let Err(message) = naming::check(&value, Part::Prefix) {
-            diagnostics.error(prefix, message);
-        }
-        return value;
-    }
-    let span = args.crate_prefix.unwrap_or_else(Span::call_site);
-    match package {
-        Some(package) => {
-            if naming::check(&package, Part::Prefix).is_err() {
-                let fix = naming::suggest(&package).map_or_else(
-                    || "prefix = \"...\"".to_owned(),
-                    |s| format!("prefix = \"{s}\""),
-                );
-                diagnostics.error_at(
-                    span,
-                    format!(
-                        "the default crate prefix would be the package name `{package}`, which is \
-                         not kebab-case; names are never rewritten silently, so give the prefix \
-                         explicitly: `{fix}`"
-                    ),
-                );
-            }
-            package
-        }
-        None => {
-            diagnostics.error_at(
-                span,
-                "CARGO_PKG_NAME is not set, so there is no default crate prefix (is this built \
-                 outside Cargo?); set one explicitly: `prefix = \"my-crate\"`",
-            );
-            String::new()
-        }
-    }
-}
-
-fn resolve_name(
-    kind: Kind,
-    args: &Args,
-    ident: &syn::Ident,
-    diagnostics: &mut Diagnostics,
-) -> String {
-    let part = Part::Name(kind.segment());
-    if let Some(name) = &args.name {
-        let value = name.value();
-        if let Err(message) = naming::check(&value, part) {
-            diagnostics.error(name, message);
-        }
-        return value;
-    }
-    let value = naming::default_name(ident);
-    if let Err(message) = naming::check(&value, part) {
-        diagnostics.error(
-            ident,
-            format!(
-                "the function's name gives no valid default {} name: {message}; give one \
-                 explicitly with `name = \"...\"`",
-                kind.segment()
-            ),
-        );
-    }
-    value
-}
-
-fn resolve_version(args: &Args, diagnostics: &mut Diagnostics) -> (String, Vec<u8>) {
-    let default_key = || version::sort_key(&semver::Version::new(1, 0, 0));
-    let Some(literal) = &args.version else {
-        return (version::DEFAULT.to_owned(), default_key());
-    };
-    let text = literal.value();
-    match version::parse(&text) {
-        Ok(parsed) => (text, version::sort_key(&parsed)),
-        Err(message) => {
-            diagnostics.error(literal, message);
-            (text, default_key())
-        }
-    }
-}
-
-/// The first paragraph of the doc comment, each line trimmed, joined with single spaces.
-fn doc_summary(attrs: &[Attribute]) -> String {
-    let mut lines = Vec::new();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
-        let Meta::NameValue(meta) = &attr.meta else {
-            continue;
-        };
-        let Expr::Lit(expr) = &meta.value else {
-            continue;
-        };
-        let Lit::Str(text) = &expr.lit else { continue };
-        lines.extend(
-            text.value()
-                .split('\n')
-                .map(|line| line.trim().to_owned())
-                .collect::<Vec<_>>(),
-        );
-    }
-    lines
-        .iter()
-        .skip_while(|line| line.is_empty())
-        .take_while(|line| !line.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{doc_summary, resolve_prefix, Args};
-    use crate::diagnostics::Diagnostics;
-
-    fn default_prefix_errors(package: Option<&str>) -> String {
-        let mut diagnostics = Diagnostics::default();
-        resolve_prefix(
-            &Args::default(),
-            package.map(str::to_owned),
-            &mut diagnostics,
-        );
-        let mut tokens = proc_macro2::TokenStream::new();
-        diagnostics.emit_into(&mut tokens);
-        tokens.to_string()
-    }
-
-    #[test]
-    fn a_kebab_case_package_name_is_the_default_prefix() {
-        assert_eq!(default_prefix_errors(Some("duroxide-azure-arm")), "");
-    }
-
-    #[test]
-    fn a_snake_case_package_name_asks_for_an_explicit_prefix() {
-        let errors = default_prefix_errors(Some("my_crate"));
-        assert!(errors.contains("package name `my_crate`"), "{errors}");
-        assert!(errors.contains(r#"prefix = \"my-crate\""#), "{errors}");
-        assert!(errors.contains("never rewritten silently"), "{errors}");
-    }
-
-    #[test]
-    fn a_missing_package_name_asks_for_an_explicit_prefix() {
-        assert!(default_prefix_errors(None).contains("CARGO_PKG_NAME is not set"));
-    }
-
-    #[test]
-    fn description_is_the_trimmed_first_paragraph() {
-        let item: syn::ItemFn = syn::parse_quote! {
-            ///
-            ///   Provision an Azure VM
-            ///  in a resource group.
-            ///
-            /// Details that stay out of the summary.
-            fn f() {}
-        };
-        assert_eq!(
-            doc_summary(&item.attrs),
-            "Provision an Azure VM in a resource group."
-        );
-    }
-
-    #[test]
-    fn block_doc_comments_count_too() {
-        let item: syn::ItemFn = syn::parse_quote! {
-            /** First line
-                second line
-
-                rest */
-            fn f() {}
-        };
-        assert_eq!(doc_summary(&item.attrs), "First line second line");
+    /// The path as written, with its spans, for code in the function's own module.
+    pub(crate) fn as_written(&self) -> TokenStream {
+        let colon = self.1.then(|| quote!(::));
+        let segments = &self.0;
+        quote!(#colon #(#segments)::*)
     }
 }

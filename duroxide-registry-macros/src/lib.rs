@@ -1,22 +1,29 @@
 #![doc = include_str!("../README.md")]
 
-mod activity;
+// The pipeline, from the entries down. `expand` runs the two attributes: `signature` and `args`
+// parse, `resolve` builds the `item` model, `rules` checks it, `companion` generates from it, and
+// `fallback` answers anything that is not a function. `registry` is `registry!`'s own pipeline.
+// `naming`, `version`, `usage`, `scope`, `text` and `diagnostics` are leaves any stage may use.
 mod args;
 mod companion;
 mod diagnostics;
+mod expand;
+mod fallback;
 mod item;
-mod meta;
 mod naming;
-#[cfg(test)]
-mod no_panic_tests;
-mod orchestration;
 mod registry;
+mod resolve;
+mod rules;
 mod scope;
 mod signature;
 mod text;
 mod usage;
 mod version;
 
+#[cfg(test)]
+mod tests;
+
+use item::Kind;
 use proc_macro::TokenStream;
 
 /// Declares an activity: the function stays as written, and a companion module of the same
@@ -26,7 +33,7 @@ use proc_macro::TokenStream;
 /// See the crate documentation and `docs/reference.md`.
 #[proc_macro_attribute]
 pub fn activity(args: TokenStream, item: TokenStream) -> TokenStream {
-    companion::expand(args::Kind::Activity, args.into(), item.into()).into()
+    expand::attribute(Kind::Activity, args.into(), item.into()).into()
 }
 
 /// Declares an orchestration: the function stays as written, and a companion module of the
@@ -36,7 +43,7 @@ pub fn activity(args: TokenStream, item: TokenStream) -> TokenStream {
 /// See the crate documentation and `docs/reference.md`.
 #[proc_macro_attribute]
 pub fn orchestration(args: TokenStream, item: TokenStream) -> TokenStream {
-    companion::expand(args::Kind::Orchestration, args.into(), item.into()).into()
+    expand::attribute(Kind::Orchestration, args.into(), item.into()).into()
 }
 
 /// Generates `create_orchestration_registry()`, `create_activity_registry()`, the inventory

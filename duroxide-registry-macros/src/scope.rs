@@ -1,7 +1,8 @@
-//! Names one level down: how a type or path written in the annotated function's module is
-//! spelled inside its companion module, which is a child of that module.
+//! Names one level down: how a type, path or visibility written in one module is spelled inside
+//! a module below it, such as a companion (a child of the function's module) or `registry!`'s
+//! `names` module.
 
-use proc_macro2::{Ident, TokenStream, TokenTree};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{quote, ToTokens};
 use syn::{Type, Visibility};
 
@@ -71,6 +72,24 @@ pub(crate) fn visibility(vis: &Visibility) -> TokenStream {
         Some((first, rest)) if *first == "self" => quote!(pub(in super #(:: #rest)*)),
         Some((first, _)) if *first == "super" => quote!(pub(in super #(:: #segments)*)),
         _ => quote!(#vis),
+    }
+}
+
+/// `path`, written in some module, as seen from `depth` modules below it: `super::` for each
+/// level, unless the path is anchored (`crate::`, `::`), and `self::` becomes the first `super`.
+pub(crate) fn child_path(path: &syn::Path, depth: usize) -> TokenStream {
+    let first = path.segments.first().map(|s| &s.ident);
+    if path.leading_colon.is_some() || first.is_some_and(|i| i == "crate") {
+        return quote!(#path);
+    }
+    let supers = (0..depth).map(|_| Ident::new("super", Span::call_site()));
+    let segments: Vec<&Ident> = path.segments.iter().map(|s| &s.ident).collect();
+    match first {
+        Some(first) if first == "self" => {
+            let rest = &segments[1..];
+            quote!(#(#supers)::* #(:: #rest)*)
+        }
+        _ => quote!(#(#supers::)* #(#segments)::*),
     }
 }
 

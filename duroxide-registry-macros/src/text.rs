@@ -1,5 +1,5 @@
-//! Renders tokens back to text the way a person writes them, for the inventory's type names and
-//! for rustdoc. `TokenStream::to_string` spaces every token (`Vec < Foo >`); this does not.
+//! Renders tokens back to text the way a person writes them, for messages, the inventory's type
+//! names and rustdoc. `TokenStream::to_string` spaces every token (`Vec < Foo >`); this does not.
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -8,6 +8,17 @@ pub(crate) fn tokens_as_written(tokens: &impl ToTokens) -> String {
     let mut out = String::new();
     render(tokens.to_token_stream(), &mut out);
     out
+}
+
+/// A path as written, without its generic arguments: `crate::activities::provision_vm`.
+pub(crate) fn path_text(path: &syn::Path) -> String {
+    let mut text = String::new();
+    if path.leading_colon.is_some() {
+        text.push_str("::");
+    }
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    text.push_str(&segments.join("::"));
+    text
 }
 
 fn render(tokens: TokenStream, out: &mut String) {

@@ -2,8 +2,8 @@
 //! companion modules (`provision_vm::call(..)`, `activities::provision_vm::NAME`), so that
 //! `ACTIVITIES_USED` is derived from the code instead of written beside it.
 
+use crate::item::ModulePath;
 use proc_macro2::{Ident, TokenStream, TokenTree};
-use quote::quote;
 
 /// Companion items whose use means "this body calls that item".
 const MARKERS: &[&str] = &[
@@ -13,40 +13,6 @@ const MARKERS: &[&str] = &[
     "call_with_id",
     "NAME",
 ];
-
-/// A path to a companion module, as segments, with a leading `::` kept as an empty segment.
-#[derive(PartialEq, Eq)]
-pub(crate) struct ModulePath(Vec<Ident>, bool);
-
-impl ModulePath {
-    pub(crate) fn from_syn(path: &syn::Path) -> Self {
-        ModulePath(
-            path.segments.iter().map(|s| s.ident.clone()).collect(),
-            path.leading_colon.is_some(),
-        )
-    }
-
-    pub(crate) fn text(&self) -> String {
-        let joined = self
-            .0
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("::");
-        if self.1 {
-            format!("::{joined}")
-        } else {
-            joined
-        }
-    }
-
-    /// The path as written, with its spans, for code in the function's own module.
-    pub(crate) fn as_written(&self) -> TokenStream {
-        let colon = self.1.then(|| quote!(::));
-        let segments = &self.0;
-        quote!(#colon #(#segments)::*)
-    }
-}
 
 /// Collects, in order of first appearance and without repeats, the module paths that the body
 /// uses a companion item through.
@@ -119,7 +85,7 @@ fn companion_module((segments, leading): (Vec<Ident>, bool)) -> Option<ModulePat
         .starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
     let is_keyword = matches!(module_text.as_str(), "self" | "super" | "crate" | "Self");
     (MARKERS.contains(&marker_text.as_str()) && looks_like_module && !is_keyword)
-        .then(|| ModulePath(module.to_vec(), leading))
+        .then(|| ModulePath::new(module.to_vec(), leading))
 }
 
 #[cfg(test)]

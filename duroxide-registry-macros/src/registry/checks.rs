@@ -1,80 +1,201 @@
 //! The cross-item checks of `registry!`, run by the compiler in const evaluation.
 //!
-//! Everything the checks compare comes from the companions' `__META` (kind flags, prefix and
-//! identity fingerprints), so const evaluation compares integers instead of scanning names byte
-//! by byte, and the tables hold no references for the borrow checker to relate. One table per
-//! list holds a row per entry; one shared computation finds, for every row, its first problem.
-//! Each entry then gets a `const` of its own, spanned at its path, that only looks its result
-//! up: so every faulty entry is reported, at the entry itself, while the work lives in shared
-//! tables. A message is put together only for an entry that has a problem, from templates
-//! written once: four messages per row would cost more than the rows themselves. What is
-//! generated stays linear in the number of entries, and each entry's part stays small.
-//! Everything sits in one anonymous const block: paths resolve as written, and nothing is added
-//! to the user's module.
+//! Macro invocations share nothing, so `registry!` cannot see the items it lists: it only has
+//! their paths. What it needs to know about each one, it reads from the companion's `__META_V1` (see
+//! `companion/meta.rs`) in generated const code, and the compiler evaluates the checks.
+//!
+//! # A walk through one expansion
+//!
+//! ```text
+//! registry! {
+//!     orchestrations: [deploy],
+//!     activities: [provision_vm, #[cfg(feature = "dns")] publish_dns],
+//! }
+//! ```
+//!
+//! Everything below goes into one `const _: () = { ... };` block, so paths resolve where the
+//! macro was invoked and nothing is added to the user's module.
+//!
+//! 1. **The model.** `struct Row` holds what is compared about one entry, and `enum Problem` the
+//!    problems an entry can have, in the order they are looked for. Both are generated from this
+//!    file's own [`Row`]'s fields and [`Problem`]'s variants, so the code that finds a problem and
+//!    the code that reports it cannot drift apart.
+//! 2. **The tables.** One `Row` per entry, read from the companions: `ORCHESTRATIONS` holds
+//!    `Row { path: 0, identity: deploy::__META_V1.9, ... }`, and `ACTIVITIES` holds the rows of
+//!    `provision_vm` and, under the entry's own `#[cfg]`, `publish_dns`. `path` numbers the
+//!    entry's path as written (`PATHS[path]` is its text); the fingerprints let const evaluation
+//!    compare names and prefixes as integers instead of scanning bytes.
+//! 3. **The reference prefix.** `reference_prefix` finds the crate prefix most rows share (on a
+//!    tie, the first row's) and the row that shows it. An entry whose prefix differs is the odd
+//!    one out, whatever its position.
+//! 4. **The problems.** `problems` walks a table once and gives each row its first `Problem`, or
+//!    `Problem::None`; `repeats`, which it calls, finds rows whose identity (the name, and for
+//!    orchestrations the version) an earlier row has, with a small open-addressing table, so the
+//!    whole check stays linear in the number of entries.
+//! 5. **The reports.** Each entry gets `const _: () = report(PROBLEMS[row], "provision_vm",
+//!    false);`, spanned at its path: the error of a faulty entry points at that entry. The row is
+//!    the entry's index when no entry of its list has a `#[cfg]`; otherwise (here, for
+//!    `publish_dns` and `provision_vm`) it is looked up by path id in `ACTIVITY_ROWS`, which
+//!    `rows_by_path` fills in one pass, since a removed entry shifts the rows after it. `report` panics with the problem's message, joined by
+//!    `fail` into a buffer sized to the longest message this registry could give; a const panic
+//!    becomes the compile error.
+//!
+//! What is generated per entry stays small (a row and a one-line report); the work lives in the
+//! shared functions, each evaluated once per list.
 
-use super::{Entry, Registry};
-use crate::args::path_text;
-use crate::meta::Meta;
-use proc_macro2::TokenStream;
+use super::parse::{Entry, Registry};
+use crate::companion::meta::Meta;
+use crate::text::path_text;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-pub(super) fn generate(registry: &Registry) -> TokenStream {
-    let first = registry
-        .orchestrations
-        .iter()
-        .chain(&registry.activities)
-        .next()
-        .map(|entry| path_text(&entry.path));
-    let first = first.as_deref().unwrap_or_default();
-    let config_given = registry.config.is_some();
-    let paths = PathIds::new(registry);
-    let orchestrations = table(&registry.orchestrations, &paths);
-    let activities = table(&registry.activities, &paths);
-    let mut lookups = TokenStream::new();
-    // A path listed twice is already reported on its tokens; checking it again adds only noise.
-    let mut seen: Vec<String> = Vec::new();
-    for (list, entries) in [
-        (List::Orchestrations, &registry.orchestrations),
-        (List::Activities, &registry.activities),
-    ] {
-        for (index, entry) in entries.iter().enumerate() {
-            let text = path_text(&entry.path);
-            if !seen.contains(&text) {
-                let row = fixed_index(entries, index)
-                    .map_or_else(|| RowOf::Path(paths.id(&text)), RowOf::Index);
-                lookups.extend(lookup(entry, list, row));
-            }
-            seen.push(text);
+/// What `registry!` compares about one entry: one field of the generated `struct Row` each.
+#[derive(Clone, Copy)]
+enum Row {
+    /// `usize`: the entry's path id, which tells entries with equal names apart.
+    Path,
+    /// `u128`: the fingerprint of the name (and, for orchestrations, the version).
+    Identity,
+    /// `bool`: whether the companion is an orchestration's.
+    Orchestration,
+    /// `u128`: the fingerprint of the crate prefix.
+    Prefix,
+    /// `bool`: whether the activity takes a `#[config]` parameter.
+    NeedsConfig,
+}
+
+impl Row {
+    const ALL: [Row; 5] = [
+        Row::Path,
+        Row::Identity,
+        Row::Orchestration,
+        Row::Prefix,
+        Row::NeedsConfig,
+    ];
+
+    fn field(self) -> Ident {
+        let name = match self {
+            Row::Path => "path",
+            Row::Identity => "identity",
+            Row::Orchestration => "orchestration",
+            Row::Prefix => "prefix",
+            Row::NeedsConfig => "needs_config",
+        };
+        Ident::new(name, Span::call_site())
+    }
+
+    fn ty(self) -> TokenStream {
+        match self {
+            Row::Path => quote!(usize),
+            Row::Identity | Row::Prefix => quote!(u128),
+            Row::Orchestration | Row::NeedsConfig => quote!(bool),
         }
     }
-    let [orchestration_slots, activity_slots] =
-        [&registry.orchestrations, &registry.activities].map(|entries| slots(entries.len()));
-    let longest = longest_message(registry, first, config_given);
-    let helpers = helpers(&report(first, config_given), longest);
-    quote! {
-        // The helpers serve whichever checks this invocation needs; an empty list needs none.
-        #[allow(dead_code)]
-        const _: () = {
-            const ORCHESTRATIONS: &[Row] = &[#(#orchestrations)*];
-            const ACTIVITIES: &[Row] = &[#(#activities)*];
-            // The first entry present, whatever `#[cfg]`s removed, sets the prefix.
-            const FIRST_PREFIX: u128 = if !ORCHESTRATIONS.is_empty() {
-                ORCHESTRATIONS[0].3
-            } else if !ACTIVITIES.is_empty() {
-                ACTIVITIES[0].3
-            } else {
-                0
-            };
-            const ORCHESTRATION_PROBLEMS: [u8; ORCHESTRATIONS.len()] =
-                problems::<{ ORCHESTRATIONS.len() }, #orchestration_slots>(ORCHESTRATIONS, true, #config_given);
-            const ACTIVITY_PROBLEMS: [u8; ACTIVITIES.len()] =
-                problems::<{ ACTIVITIES.len() }, #activity_slots>(ACTIVITIES, false, #config_given);
-            #helpers
-            #lookups
-        };
+
+    /// The field's value for `entry`, read from its companion.
+    fn value(self, entry: &Entry, paths: &PathIds) -> TokenStream {
+        let path = &entry.path;
+        match self {
+            Row::Path => {
+                let id = paths.id(&path_text(path));
+                quote!(#id)
+            }
+            Row::Identity => Meta::IdentityFingerprint.of(path),
+            Row::Orchestration => Meta::Orchestration.of(path),
+            Row::Prefix => Meta::PrefixFingerprint.of(path),
+            Row::NeedsConfig => Meta::NeedsConfig.of(path),
+        }
     }
 }
+
+/// A problem an entry can have. Only its first is reported, in the order of [`Problem::ALL`];
+/// once it is fixed, the next one shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    /// An activity listed under `orchestrations`, or the reverse.
+    WrongKind,
+    /// A crate prefix other than the one most entries share (on a tie, the first entry's). The
+    /// message names an entry that has the reference prefix, so the odd one out is the one
+    /// reported, wherever it stands in the list and whatever `#[cfg]`s remove.
+    Prefix,
+    /// The name (and version) of an earlier entry of the same list.
+    Duplicate,
+    /// An activity that takes a `#[config]` parameter, in a registry without a configuration.
+    Config,
+}
+
+impl Problem {
+    const ALL: [Problem; 4] = [
+        Problem::WrongKind,
+        Problem::Prefix,
+        Problem::Duplicate,
+        Problem::Config,
+    ];
+
+    /// The variant of the generated `enum Problem`.
+    fn variant(self) -> Ident {
+        let name = match self {
+            Problem::WrongKind => "WrongKind",
+            Problem::Prefix => "Prefix",
+            Problem::Duplicate => "Duplicate",
+            Problem::Config => "Config",
+        };
+        Ident::new(name, Span::call_site())
+    }
+
+    /// The condition under which `problems` gives a row this problem, in terms of its locals:
+    /// `row`, `orchestrations` (which list the table is), `config_given` and `repeated`.
+    fn condition(self) -> TokenStream {
+        match self {
+            Problem::WrongKind => quote!(row.orchestration != orchestrations),
+            Problem::Prefix => quote!(row.prefix != REFERENCE.prefix),
+            Problem::Duplicate => quote!(repeated[i]),
+            Problem::Config => quote!(row.needs_config && !config_given),
+        }
+    }
+
+    /// The message for an entry of `list`, with [`ENTRY`] and [`REFERENCE`] for the entry's path
+    /// and the path of the entry that shows the reference prefix; `None` when it cannot happen.
+    fn template(self, list: List, config_given: bool) -> Option<String> {
+        let (list_name, other_kind, other_list) = match list {
+            List::Orchestrations => ("orchestrations", "activity", "activities"),
+            List::Activities => ("activities", "orchestration", "orchestrations"),
+        };
+        let message = match (self, list) {
+            (Problem::WrongKind, _) => format!(
+                "`{ENTRY}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to \
+                 `{other_list}: [...]`"
+            ),
+            (Problem::Prefix, _) => format!(
+                "`{ENTRY}` and `{REFERENCE}` have different crate prefixes; the pattern wants one \
+                 prefix for every name of a crate, so give `{ENTRY}` the same `prefix` as \
+                 `{REFERENCE}`"
+            ),
+            (Problem::Duplicate, List::Orchestrations) => format!(
+                "`{ENTRY}` has the same NAME and VERSION as an earlier entry of `orchestrations`; \
+                 duroxide would silently keep only one of them. Give it its own `name`, or a \
+                 distinct `version` if it is a new version of the same orchestration"
+            ),
+            (Problem::Duplicate, List::Activities) => format!(
+                "`{ENTRY}` has the same NAME as an earlier entry of `activities`; duroxide would \
+                 refuse the second registration. Give it its own `name`"
+            ),
+            (Problem::Config, List::Activities) if !config_given => format!(
+                "`{ENTRY}` takes a #[config] parameter, but this registry! has no configuration \
+                 to give it; add `config: YourConfig,` to registry! (it then generates \
+                 `create_activity_registry_with_config(config)`)"
+            ),
+            (Problem::Config, _) => return None,
+        };
+        Some(message)
+    }
+}
+
+/// The placeholder in a message template for the entry's path as written.
+const ENTRY: &str = "{entry}";
+/// The placeholder for the path of the entry whose crate prefix is the reference.
+const REFERENCE: &str = "{reference}";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum List {
@@ -82,32 +203,122 @@ enum List {
     Activities,
 }
 
-/// One row per entry: `(path id, identity fingerprint, is an orchestration, prefix
-/// fingerprint, needs a configuration)`. The path id tells entries with equal names apart.
+impl List {
+    fn entries(self, registry: &Registry) -> &[Entry] {
+        match self {
+            List::Orchestrations => &registry.orchestrations,
+            List::Activities => &registry.activities,
+        }
+    }
+
+    fn is_orchestrations(self) -> bool {
+        self == List::Orchestrations
+    }
+
+    /// The generated table of the list's rows.
+    fn table(self) -> Ident {
+        self.ident("ORCHESTRATIONS", "ACTIVITIES")
+    }
+
+    /// The generated array of each row's problem.
+    fn problems(self) -> Ident {
+        self.ident("ORCHESTRATION_PROBLEMS", "ACTIVITY_PROBLEMS")
+    }
+
+    /// The generated array of each path id's row, for a list with `#[cfg]`s.
+    fn rows(self) -> Ident {
+        self.ident("ORCHESTRATION_ROWS", "ACTIVITY_ROWS")
+    }
+
+    fn ident(self, orchestrations: &str, activities: &str) -> Ident {
+        let name = if self.is_orchestrations() {
+            orchestrations
+        } else {
+            activities
+        };
+        Ident::new(name, Span::call_site())
+    }
+
+    /// Whether an entry of the list carries `#[cfg]`s, which may remove rows before others.
+    fn has_cfgs(self, registry: &Registry) -> bool {
+        self.entries(registry)
+            .iter()
+            .any(|entry| !entry.cfgs.is_empty())
+    }
+}
+
+pub(super) fn generate(registry: &Registry) -> TokenStream {
+    let config_given = registry.config.is_some();
+    let paths = PathIds::new(registry);
+    let path_texts = &paths.0;
+    let [orchestrations, activities] =
+        [List::Orchestrations, List::Activities].map(|list| table(list.entries(registry), &paths));
+    let [orchestration_slots, activity_slots] =
+        [&registry.orchestrations, &registry.activities].map(|entries| slots(entries.len()));
+    let total = registry.orchestrations.len() + registry.activities.len();
+    let model = model();
+    let functions = functions(registry, config_given, &paths);
+    let reports = reports(registry, &paths);
+    let rows = [List::Orchestrations, List::Activities]
+        .into_iter()
+        .filter(|list| list.has_cfgs(registry))
+        .map(|list| {
+            let (rows, table) = (list.rows(), list.table());
+            quote!(const #rows: [usize; PATHS.len()] = rows_by_path::<{ PATHS.len() }>(#table);)
+        });
+    quote! {
+        // The functions serve whichever checks this invocation needs; an empty list needs none.
+        #[allow(dead_code)]
+        const _: () = {
+            #model
+            const PATHS: &[&str] = &[#(#path_texts),*];
+            const ORCHESTRATIONS: &[Row] = &[#(#orchestrations)*];
+            const ACTIVITIES: &[Row] = &[#(#activities)*];
+            const REFERENCE: Reference = reference_prefix::<#total>([ORCHESTRATIONS, ACTIVITIES]);
+            const ORCHESTRATION_PROBLEMS: [Problem; ORCHESTRATIONS.len()] =
+                problems::<{ ORCHESTRATIONS.len() }, #orchestration_slots>(ORCHESTRATIONS, true, #config_given);
+            const ACTIVITY_PROBLEMS: [Problem; ACTIVITIES.len()] =
+                problems::<{ ACTIVITIES.len() }, #activity_slots>(ACTIVITIES, false, #config_given);
+            #(#rows)*
+            #functions
+            #reports
+        };
+    }
+}
+
+/// `struct Row`, `enum Problem` and `struct Reference`, generated from this file's definitions.
+fn model() -> TokenStream {
+    let fields = Row::ALL.map(Row::field);
+    let types = Row::ALL.map(Row::ty);
+    let variants = Problem::ALL.map(Problem::variant);
+    quote! {
+        struct Row { #(#fields: #types),* }
+        #[derive(Clone, Copy)]
+        enum Problem { None, #(#variants),* }
+        /// The crate prefix most rows share, and the path id of the first row that has it.
+        struct Reference { prefix: u128, path: usize }
+    }
+}
+
+/// One `Row { ... },` per entry, under the entry's `#[cfg]`s.
 fn table(entries: &[Entry], paths: &PathIds) -> Vec<TokenStream> {
+    let fields = Row::ALL.map(Row::field);
     entries
         .iter()
         .map(|entry| {
-            let (cfgs, path) = (&entry.cfgs, &entry.path);
-            let id = paths.id(&path_text(path));
-            let [identity, orchestration, prefix, needs_config] = [
-                Meta::IdentityFingerprint,
-                Meta::Orchestration,
-                Meta::PrefixFingerprint,
-                Meta::NeedsConfig,
-            ]
-            .map(|m| m.of(path));
+            let cfgs = &entry.cfgs;
+            let values = Row::ALL.map(|field| field.value(entry, paths));
             quote! {
                 #(#cfgs)*
-                (#id, #identity, #orchestration, #prefix, #needs_config),
+                Row { #(#fields: #values),* },
             }
         })
         .collect()
 }
 
 /// A number for every distinct path as written, in order of first appearance: what a row is
-/// found by when `#[cfg]`s hide its index. Exact, where a fingerprint of the text would only be
-/// likely to be.
+/// found by when `#[cfg]`s hide its index, and what `PATHS` is indexed by. Exact, where a
+/// fingerprint of the text would only be likely to be.
 struct PathIds(Vec<String>);
 
 impl PathIds {
@@ -128,6 +339,11 @@ impl PathIds {
             .position(|t| t == text)
             .unwrap_or(self.0.len())
     }
+
+    /// The longest path text: what a `{reference}` placeholder can take at most.
+    fn longest(&self) -> usize {
+        self.0.iter().map(String::len).max().unwrap_or(0)
+    }
 }
 
 /// The size of `repeats`' table for a list of `len` entries: a power of two, at least twice the
@@ -139,13 +355,28 @@ fn slots(len: usize) -> usize {
         .unwrap_or(usize::MAX / 2 + 1)
 }
 
-/// The entry's row in its table when that is known while expanding: when no entry of the list
-/// carries `#[cfg]`, which could remove rows before it.
-fn fixed_index(entries: &[Entry], index: usize) -> Option<usize> {
-    entries
-        .iter()
-        .all(|entry| entry.cfgs.is_empty())
-        .then_some(index)
+/// Each entry's own `const`, spanned at its path, that reports its row's problem. A path listed
+/// twice is already reported on its tokens; checking it again would only add noise.
+fn reports(registry: &Registry, paths: &PathIds) -> TokenStream {
+    let mut reports = TokenStream::new();
+    let mut seen: Vec<String> = Vec::new();
+    for list in [List::Orchestrations, List::Activities] {
+        let has_cfgs = list.has_cfgs(registry);
+        for (index, entry) in list.entries(registry).iter().enumerate() {
+            let text = path_text(&entry.path);
+            if !seen.contains(&text) {
+                // Without `#[cfg]`s in the list, nothing can shift the rows before this one.
+                let row = if has_cfgs {
+                    RowOf::Path(paths.id(&text))
+                } else {
+                    RowOf::Index(index)
+                };
+                reports.extend(report(entry, list, row));
+            }
+            seen.push(text);
+        }
+    }
+    reports
 }
 
 /// How an entry's `const` finds its row.
@@ -156,163 +387,141 @@ enum RowOf {
     Path(usize),
 }
 
-/// The entry's own `const`, spanned at its path: it reports the problem `problems` found for its
-/// row, if any. `report` tracks its caller, so the error points at the entry, not at `report`;
-/// it gets the problem's code alone, not the tables, which keeps each entry's `const` small.
-fn lookup(entry: &Entry, list: List, row: RowOf) -> TokenStream {
-    let (table, problems, orchestrations) = match list {
-        List::Orchestrations => (quote!(ORCHESTRATIONS), quote!(ORCHESTRATION_PROBLEMS), true),
-        List::Activities => (quote!(ACTIVITIES), quote!(ACTIVITY_PROBLEMS), false),
-    };
+/// `const _: () = report(PROBLEMS[row], "entry", orchestrations);`, spanned at the entry's last
+/// segment. `report` tracks its caller, so the error points at the entry, not at `report`; it
+/// gets the problem alone, not the tables, which keeps each entry's `const` small.
+fn report(entry: &Entry, list: List, row: RowOf) -> TokenStream {
+    let (rows, problems, orchestrations) = (list.rows(), list.problems(), list.is_orchestrations());
     let text = path_text(&entry.path);
     let row = match row {
         RowOf::Index(index) => quote!(#index),
-        RowOf::Path(id) => quote!(row_of(#table, #id)),
+        RowOf::Path(id) => quote!(#rows[#id]),
     };
     let cfgs = &entry.cfgs;
-    quote_spanned! {entry_span(&entry.path)=>
+    let span = entry
+        .path
+        .segments
+        .last()
+        .map_or_else(|| entry.path.span(), |s| s.ident.span());
+    quote_spanned! {span=>
         #(#cfgs)*
         const _: () = report(#problems[#row], #text, #orchestrations);
     }
 }
 
-/// The placeholder in a message template for the entry's path as written.
-const ENTRY: &str = "{entry}";
-
-/// The message templates of an entry's possible problems in `list`, in the order of the codes
-/// `problems` gives them: its kind, its prefix, its name, its configuration. Only the first
-/// problem an entry has is reported; every faulty entry is. A problem that cannot happen has no
-/// template.
-fn templates(list: List, first: &str, config_given: bool) -> [Option<String>; 4] {
-    let (list_name, other_kind, other_list) = match list {
-        List::Orchestrations => ("orchestrations", "activity", "activities"),
-        List::Activities => ("activities", "orchestration", "orchestrations"),
-    };
-    let kind = format!(
-        "`{ENTRY}` is an #[{other_kind}], but it is listed under `{list_name}`; move it to `{other_list}: [...]`"
-    );
-    let prefix = format!(
-        "`{ENTRY}` has a different crate prefix from the first entry `{first}`; the pattern wants \
-         one prefix for every name of a crate, so give both the same `prefix`"
-    );
-    let duplicate = match list {
-        List::Orchestrations => format!(
-            "`{ENTRY}` has the same NAME and VERSION as an earlier entry of `orchestrations`; \
-             duroxide would silently keep only one of them. Give it its own `name`, or a distinct \
-             `version` if it is a new version of the same orchestration"
-        ),
-        List::Activities => format!(
-            "`{ENTRY}` has the same NAME as an earlier entry of `activities`; duroxide would refuse \
-             the second registration. Give it its own `name`"
-        ),
-    };
-    let config = (list == List::Activities && !config_given).then(|| {
-        format!(
-            "`{ENTRY}` takes a #[config] parameter, but this registry! has no configuration to \
-             give it; add `config: YourConfig,` to registry! (it then generates \
-             `create_activity_registry_with_config(config)`)"
-        )
-    });
-    [Some(kind), Some(prefix), Some(duplicate), config]
-}
-
-/// The length of the longest message any entry could get: the size of the buffer `fail` joins
-/// a message in.
-fn longest_message(registry: &Registry, first: &str, config_given: bool) -> usize {
-    let mut longest = 0;
-    for (list, entries) in [
-        (List::Orchestrations, &registry.orchestrations),
-        (List::Activities, &registry.activities),
-    ] {
-        let templates = templates(list, first, config_given);
-        for entry in entries {
-            let text = path_text(&entry.path);
-            for template in templates.iter().flatten() {
-                longest = longest.max(template.replace(ENTRY, &text).len());
-            }
-        }
-    }
-    longest
-}
-
-/// `report`: for each list and problem code, the template as pieces for `fail` to join, with
-/// the entry's path in place of the placeholder.
-fn report(first: &str, config_given: bool) -> TokenStream {
-    let arms = [List::Orchestrations, List::Activities]
-        .into_iter()
-        .flat_map(|list| {
-            let orchestrations = list == List::Orchestrations;
-            templates(list, first, config_given)
-                .into_iter()
-                .zip(1u8..)
-                .filter_map(move |(template, code)| {
-                    let template = template?;
-                    let mut pieces = Vec::new();
-                    for (i, text) in template.split(ENTRY).enumerate() {
-                        if i > 0 {
-                            pieces.push(quote!(entry));
-                        }
-                        if !text.is_empty() {
-                            pieces.push(quote!(#text));
-                        }
-                    }
-                    Some(quote!((#orchestrations, #code) => fail(&[#(#pieces),*]),))
-                })
-        });
+/// The shared const functions: `problems` and what it calls, `report` and `fail`.
+fn functions(registry: &Registry, config_given: bool, paths: &PathIds) -> TokenStream {
+    let conditions = Problem::ALL.map(Problem::condition);
+    let variants = Problem::ALL.map(Problem::variant);
+    let arms = report_arms(config_given);
+    let longest = longest_message(registry, config_given, paths);
     quote! {
-        /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
-        /// the error points at the entry whose `const` called it.
-        #[track_caller]
-        const fn report(problem: u8, entry: &str, orchestrations: bool) {
-            match (orchestrations, problem) {
-                #(#arms)*
-                _ => {}
-            }
-        }
-    }
-}
-
-/// The entry's last segment, where its errors point.
-fn entry_span(path: &syn::Path) -> proc_macro2::Span {
-    path.segments
-        .last()
-        .map_or_else(|| path.span(), |s| s.ident.span())
-}
-
-fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
-    quote! {
-        type Row = (usize, u128, bool, u128, bool);
-
-        /// For each row, 0 when it is fine, or 1 + the index in its messages of its first
-        /// problem: listed under the wrong kind, another prefix than the first entry's, a name
-        /// (and, for orchestrations, version) an earlier row has, a configuration it cannot get.
+        /// Each row's first problem, in the order of `enum Problem`.
         const fn problems<const N: usize, const SLOTS: usize>(
             table: &[Row],
             orchestrations: bool,
             config_given: bool,
-        ) -> [u8; N] {
+        ) -> [Problem; N] {
             let repeated = repeats::<N, SLOTS>(table);
-            let mut problems = [0; N];
+            let mut problems = [Problem::None; N];
             let mut i = 0;
             while i < N {
                 let row = &table[i];
-                problems[i] = if row.2 != orchestrations {
-                    1
-                } else if row.3 != FIRST_PREFIX {
-                    2
-                } else if repeated[i] {
-                    3
-                } else if row.4 && !config_given {
-                    4
-                } else {
-                    0
-                };
+                problems[i] = #(if #conditions { Problem::#variants } else)* { Problem::None };
                 i += 1;
             }
             problems
         }
 
-        #report
+        /// For each row, whether an earlier row has its identity fingerprint: its name and, for
+        /// orchestrations, its version. The rows go one by one into an open-addressing table
+        /// keyed by that fingerprint (`SLOTS`, a power of two at least twice the list, so there
+        /// is always a free slot): a row that meets an equal row is a repeat. Linear in the list.
+        /// Equal identities always have equal fingerprints, so no repeat is missed; two
+        /// different ones share a fingerprint with a chance of 2^-128.
+        const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N] {
+            // 1 + the index of the row a slot holds; 0 for a free slot.
+            let mut slots = [0usize; SLOTS];
+            let mut repeated = [false; N];
+            let mut i = 0;
+            while i < N {
+                let mut slot = (table[i].identity as usize) & (SLOTS - 1);
+                loop {
+                    let held = slots[slot];
+                    if held == 0 {
+                        slots[slot] = i + 1;
+                        break;
+                    }
+                    if table[held - 1].identity == table[i].identity {
+                        repeated[i] = true;
+                        break;
+                    }
+                    slot = (slot + 1) & (SLOTS - 1);
+                }
+                i += 1;
+            }
+            repeated
+        }
+
+        /// The prefix most rows of both tables share, and the first row that has it; on a tie,
+        /// the prefix that comes first. `TOTAL` bounds the distinct prefixes, which are few.
+        const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
+            // Distinct prefixes in order of first appearance: (prefix, rows with it, first path).
+            let mut seen = [(0u128, 0usize, 0usize); TOTAL];
+            let mut distinct = 0;
+            let mut t = 0;
+            while t < 2 {
+                let table = tables[t];
+                let mut i = 0;
+                while i < table.len() {
+                    let mut d = 0;
+                    while d < distinct && seen[d].0 != table[i].prefix {
+                        d += 1;
+                    }
+                    if d == distinct {
+                        seen[d] = (table[i].prefix, 0, table[i].path);
+                        distinct += 1;
+                    }
+                    seen[d].1 += 1;
+                    i += 1;
+                }
+                t += 1;
+            }
+            if distinct == 0 {
+                return Reference { prefix: 0, path: 0 };
+            }
+            let mut best = 0;
+            let mut d = 1;
+            while d < distinct {
+                if seen[d].1 > seen[best].1 {
+                    best = d;
+                }
+                d += 1;
+            }
+            Reference { prefix: seen[best].0, path: seen[best].2 }
+        }
+
+        /// The row of each path id in `table`, for lists whose `#[cfg]`s hide the rows' indices.
+        /// Every entry that looks its row up has one: its `#[cfg]`s are those of its own `const`.
+        const fn rows_by_path<const PATHS: usize>(table: &[Row]) -> [usize; PATHS] {
+            let mut rows = [0; PATHS];
+            let mut row = 0;
+            while row < table.len() {
+                rows[table[row].path] = row;
+                row += 1;
+            }
+            rows
+        }
+
+        /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
+        /// the error points at the entry whose `const` called it.
+        #[track_caller]
+        const fn report(problem: Problem, entry: &str, orchestrations: bool) {
+            match (orchestrations, problem) {
+                #(#arms)*
+                _ => {}
+            }
+        }
 
         /// Panics with `pieces` joined. The buffer fits the longest message the macro could
         /// give any entry; `#[track_caller]` passes the entry's location through.
@@ -336,46 +545,105 @@ fn helpers(report: &TokenStream, longest: usize) -> TokenStream {
                 ::core::result::Result::Err(_) => ::core::panic!("registry! found a problem with this entry"),
             }
         }
+    }
+}
 
-        /// For each row, whether an earlier row has its identity fingerprint: its name and, for
-        /// orchestrations, its version. The rows go one by one into an open-addressing table
-        /// keyed by that fingerprint (`SLOTS`, a power of two the macro sizes at twice the list
-        /// or more, so there is always a free slot): a row that meets an equal row is a
-        /// repeat. Linear in the list, and few steps for the const evaluator, which
-        /// interprets every one of them. Equal identities always have equal fingerprints, so
-        /// no repeat is missed; two different ones share a fingerprint with a chance of 2^-128.
-        const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N] {
-            // 1 + the index of the row a slot holds; 0 for a free slot.
-            let mut slots = [0usize; SLOTS];
-            let mut repeated = [false; N];
-            let mut i = 0;
-            while i < N {
-                let mut slot = (table[i].1 as usize) & (SLOTS - 1);
-                loop {
-                    let held = slots[slot];
-                    if held == 0 {
-                        slots[slot] = i + 1;
-                        break;
-                    }
-                    if table[held - 1].1 == table[i].1 {
-                        repeated[i] = true;
-                        break;
-                    }
-                    slot = (slot + 1) & (SLOTS - 1);
-                }
-                i += 1;
-            }
-            repeated
+/// `report`'s match arms: for each list and problem, its template as pieces for `fail` to join.
+fn report_arms(config_given: bool) -> Vec<TokenStream> {
+    let mut arms = Vec::new();
+    for list in [List::Orchestrations, List::Activities] {
+        let orchestrations = list == List::Orchestrations;
+        for problem in Problem::ALL {
+            let Some(template) = problem.template(list, config_given) else {
+                continue;
+            };
+            let variant = problem.variant();
+            let pieces = pieces(&template);
+            arms.push(quote!((#orchestrations, Problem::#variant) => fail(&[#(#pieces),*]),));
         }
+    }
+    arms
+}
 
-        /// The row of the path with id `path`, for lists whose `#[cfg]`s hide the row's index.
-        /// Every entry that asks has a row: its `#[cfg]`s are those of its own `const`.
-        const fn row_of(table: &[Row], path: usize) -> usize {
-            let mut row = 0;
-            while row < table.len() && table[row].0 != path {
-                row += 1;
+/// A template as the expressions `fail` joins: its text, `entry` for [`ENTRY`] and the
+/// reference's path for [`REFERENCE`].
+fn pieces(template: &str) -> Vec<TokenStream> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let next = [
+            (ENTRY, quote!(entry)),
+            (REFERENCE, quote!(PATHS[REFERENCE.path])),
+        ]
+        .into_iter()
+        .filter_map(|(placeholder, value)| Some((rest.find(placeholder)?, placeholder, value)))
+        .min_by_key(|(at, _, _)| *at);
+        let Some((at, placeholder, value)) = next else {
+            pieces.push(quote!(#rest));
+            break;
+        };
+        let text = &rest[..at];
+        if !text.is_empty() {
+            pieces.push(quote!(#text));
+        }
+        pieces.push(value);
+        rest = &rest[at + placeholder.len()..];
+    }
+    pieces
+}
+
+/// The length of the longest message any entry could get: the size of the buffer `fail` joins
+/// a message in.
+fn longest_message(registry: &Registry, config_given: bool, paths: &PathIds) -> usize {
+    let reference = "x".repeat(paths.longest());
+    let mut longest = 0;
+    for list in [List::Orchestrations, List::Activities] {
+        for entry in list.entries(registry) {
+            let text = path_text(&entry.path);
+            for problem in Problem::ALL {
+                if let Some(template) = problem.template(list, config_given) {
+                    let message = template
+                        .replace(ENTRY, &text)
+                        .replace(REFERENCE, &reference);
+                    longest = longest.max(message.len());
+                }
             }
-            row
+        }
+    }
+    longest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pieces, Problem, ENTRY, REFERENCE};
+
+    #[test]
+    fn templates_split_into_text_and_placeholders() {
+        let rendered: Vec<String> = pieces(&format!("`{ENTRY}` differs from `{REFERENCE}`."))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            rendered,
+            [
+                "\"`\"",
+                "entry",
+                "\"` differs from `\"",
+                "PATHS [REFERENCE . path]",
+                "\"`.\""
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_has_a_distinct_variant() {
+        let variants: Vec<String> = Problem::ALL
+            .iter()
+            .map(|p| p.variant().to_string())
+            .collect();
+        for (i, variant) in variants.iter().enumerate() {
+            assert!(!variants[..i].contains(variant), "{variant} twice");
+            assert_ne!(variant, "None", "None is the generated enum's own variant");
         }
     }
 }

@@ -1,0 +1,145 @@
+//! The companion module generated beside every annotated function: a module of the function's
+//! name and visibility holding its `NAME`, types, typed helpers and registration.
+//!
+//! This file assembles it from the parts both kinds share; `activity.rs` and `orchestration.rs`
+//! add what only one kind has, `meta.rs` the hidden interface `registry!` reads, and `shared.rs`
+//! the pieces of generated code several of them use.
+
+mod activity;
+pub(crate) mod meta;
+mod orchestration;
+mod shared;
+
+use crate::item::{Item, Kind};
+use crate::text::tokens_as_written;
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+use syn::Type;
+
+/// The function, as written, and everything generated beside it: the companion module and, for
+/// an orchestration, the hidden const its `ACTIVITIES_USED` reads. A method gets no companion,
+/// since no module can go in an `impl` block; its error says so.
+pub(crate) fn generate(item: &Item) -> TokenStream {
+    let mut output = item.function.to_token_stream();
+    if !item.is_method {
+        if item.kind == Kind::Orchestration {
+            output.extend(orchestration::parent_items(item));
+        }
+        output.extend(module(item));
+    }
+    output
+}
+
+/// The companion module. When the signature has errors of its own, registration becomes a no-op
+/// and its type checks are left out, so nothing cascades from the companion.
+fn module(item: &Item) -> TokenStream {
+    let degraded = !item.signature_ok;
+    let ident = &item.function.sig.ident;
+    let vis = &item.function.vis;
+    let cfgs = &item.cfgs;
+    let kind = item.kind.segment();
+    let module_doc = format!(
+        "Registry items of the {kind} [`{ident}()`]: its name, its types and typed helpers to call it."
+    );
+    let name = &item.full_name;
+    let name_doc = name_doc(item);
+    let description = &item.description;
+    let aliases = type_aliases(item);
+    let specific = match item.kind {
+        Kind::Activity => activity::items(item, degraded),
+        Kind::Orchestration => orchestration::items(item, degraded),
+    };
+    let hidden = meta::definition(item);
+    let glob = item.scope.glob().then(|| {
+        quote! {
+            // The function's types are written relative to its module; the glob makes the names
+            // that cannot be reached through `super::` resolve here.
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use super::*;
+        }
+    });
+    quote! {
+        #(#cfgs)*
+        #[doc = #module_doc]
+        // A companion offers every helper and a crate uses some; unused ones are not its mistakes.
+        // The module is named after the function, whatever case the user allowed for it, and
+        // wraps and registers it even when the user deprecated it (replay still needs it).
+        #[allow(
+            dead_code,
+            deprecated,
+            unreachable_pub,
+            non_snake_case,
+            clippy::module_name_repetitions
+        )]
+        #vis mod #ident {
+            #glob
+
+            #[doc = #name_doc]
+            pub const NAME: &str = #name;
+
+            /// The description: the first paragraph of the function's doc comment, or the
+            /// `description` argument.
+            pub const DESCRIPTION: &str = #description;
+
+            #aliases
+            #specific
+            #hidden
+        }
+    }
+}
+
+fn name_doc(item: &Item) -> String {
+    let written = |ty: &Option<Type>| {
+        ty.as_ref().map_or_else(
+            || "?".to_owned(),
+            |ty| format!("`{}`", tokens_as_written(ty)),
+        )
+    };
+    let mut doc = format!(
+        "The {} name for registration and scheduling: `{}`.\n\n**Input:** {}  \n**Output:** {}  \n",
+        item.kind.segment(),
+        item.full_name,
+        written(&item.input),
+        written(&item.output),
+    );
+    match item.kind {
+        Kind::Activity => {
+            let yes_no = if item.idempotent { "Yes" } else { "No" };
+            doc.push_str(&format!("**Idempotent:** {yes_no}\n"));
+        }
+        Kind::Orchestration => {
+            doc.push_str(&format!("**Version:** `{}`\n", item.version));
+            if !item.uses.is_empty() {
+                doc.push_str("**Activities used:**\n");
+                for used in &item.uses {
+                    doc.push_str(&format!("- `{}`\n", used.text()));
+                }
+            }
+        }
+    }
+    if !item.description.is_empty() {
+        doc.push('\n');
+        doc.push_str(&item.description);
+    }
+    doc
+}
+
+/// `Input` and `Output`, as written in the signature. A user type that is itself called `Input`
+/// or `Output` would be shadowed by the alias, so such a name is reached through `super::`.
+fn type_aliases(item: &Item) -> TokenStream {
+    let input = item.input.as_ref().map(|ty| {
+        let ty = item.scope.ty(ty);
+        quote! {
+            /// The input type, as written in the function's signature.
+            pub type Input = #ty;
+        }
+    });
+    let output = item.output.as_ref().map(|ty| {
+        let ty = item.scope.ty(ty);
+        quote! {
+            /// The output type: the `Ok` type of the function's `Result`.
+            pub type Output = #ty;
+        }
+    });
+    quote!(#input #output)
+}

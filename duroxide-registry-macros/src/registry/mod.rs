@@ -1,0 +1,22 @@
+//! `registry!`: parse the lists, check what can be checked on tokens alone, and generate the
+//! registry functions, the inventory and the const-evaluated cross-item checks.
+//!
+//! Macro invocations share no state, so `registry!` never sees the items it lists. Everything it
+//! knows about them comes from their companion modules, read in const evaluation: one shared
+//! table per list and one assertion per entry, which keeps the generated code linear.
+
+mod checks;
+mod generate;
+mod parse;
+
+use crate::diagnostics::Diagnostics;
+use proc_macro2::TokenStream;
+
+pub(crate) fn expand(input: TokenStream) -> TokenStream {
+    let mut diagnostics = Diagnostics::new();
+    let registry = parse::registry(input, &mut diagnostics);
+    let mut output = generate::registry(&registry, &mut diagnostics);
+    output.extend(checks::generate(&registry));
+    output.extend(diagnostics.into_compile_errors());
+    output
+}

@@ -1,0 +1,80 @@
+//! The rules every resolved item must follow, checked on the model once it is complete.
+//!
+//! Each rule is one function that reads the [`Item`] and pushes an error at the token to blame.
+//! Rules never change the item: whatever they find, generation still emits the function and its
+//! companion, so a broken rule cannot cascade into other errors. To add one, write the function,
+//! list it in [`RULES`], and pin its message with a UI case (see `CONTRIBUTING.md`).
+
+use crate::diagnostics::Diagnostics;
+use crate::item::Item;
+use crate::naming::{self, Part};
+
+type Rule = fn(&Item, &mut Diagnostics);
+
+/// Every rule, in the order their errors are reported.
+const RULES: &[Rule] = &[name_follows_the_convention];
+
+pub(crate) fn check(item: &Item, diagnostics: &mut Diagnostics) {
+    for rule in RULES {
+        rule(item, diagnostics);
+    }
+}
+
+/// The short name is kebab-case and not reserved. The error points at the `name` argument, or,
+/// for a default name, at the function's name, asking for an explicit one.
+fn name_follows_the_convention(item: &Item, diagnostics: &mut Diagnostics) {
+    let kind = item.kind.segment();
+    let Err(message) = naming::check(&item.name, Part::Name(kind)) else {
+        return;
+    };
+    match &item.args.name {
+        Some(written) => diagnostics.error(written, message),
+        None => diagnostics.error(
+            &item.function.sig.ident,
+            format!(
+                "the function's name gives no valid default {kind} name: {message}; give one \
+                 explicitly with `name = \"...\"`"
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Diagnostics;
+    use crate::item::Kind;
+    use quote::quote;
+
+    fn errors(args: proc_macro2::TokenStream, function: proc_macro2::TokenStream) -> Vec<String> {
+        let function = crate::signature::parse(function).unwrap();
+        let mut diagnostics = Diagnostics::new();
+        let item = crate::resolve::item(Kind::Activity, args, function, &mut diagnostics);
+        super::check(&item, &mut diagnostics);
+        diagnostics.into_messages()
+    }
+
+    #[test]
+    fn a_written_name_is_blamed_as_written() {
+        let function = quote!(
+            async fn f(c: ActivityContext, i: u8) -> Result<u8, String> {}
+        );
+        assert_eq!(
+            errors(quote!(name = "ProvisionVM"), function),
+            ["activity name `ProvisionVM` is not kebab-case: use lowercase ASCII words joined by \
+              single hyphens; try `provision-vm`"]
+        );
+    }
+
+    #[test]
+    fn a_default_name_asks_for_an_explicit_one() {
+        let function = quote!(
+            async fn café(c: ActivityContext, i: u8) -> Result<u8, String> {}
+        );
+        let errors = errors(quote!(), function);
+        assert!(
+            errors[0].starts_with("the function's name gives no valid default activity name"),
+            "{errors:?}"
+        );
+        assert!(errors[0].ends_with("give one explicitly with `name = \"...\"`"));
+    }
+}

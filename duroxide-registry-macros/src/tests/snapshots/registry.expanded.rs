@@ -1,0 +1,453 @@
+/// What the inventory says about one orchestration. Every field comes from the code.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize
+)]
+pub struct OrchestrationInfo {
+    /// The full name, `{crate}::orchestration::{name}`.
+    pub name: &'static str,
+    /// The first paragraph of the function's doc comment.
+    pub description: &'static str,
+    /// The input type, as written in the signature.
+    pub input_type: &'static str,
+    /// The output type, as written in the signature.
+    pub output_type: &'static str,
+    /// Full names of the activities and sub-orchestrations it calls.
+    pub activities_used: ::std::vec::Vec<&'static str>,
+    /// The version it is registered at.
+    pub version: &'static str,
+}
+/// What the inventory says about one activity. Every field comes from the code.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize
+)]
+pub struct ActivityInfo {
+    /// The full name, `{crate}::activity::{name}`.
+    pub name: &'static str,
+    /// The first paragraph of the function's doc comment.
+    pub description: &'static str,
+    /// The input type, as written in the signature.
+    pub input_type: &'static str,
+    /// The output type, as written in the signature.
+    pub output_type: &'static str,
+    /// Whether duroxide may safely run it again with the same input.
+    pub idempotent: bool,
+}
+/// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
+///
+/// Consumers can merge it into their own registry with `.merge()`.
+#[must_use]
+pub fn create_activity_registry() -> ::duroxide::runtime::registry::ActivityRegistry {
+    let builder = ::duroxide::runtime::registry::ActivityRegistry::builder();
+    let builder = activities::provision_vm::__register_activity(builder);
+    #[cfg(feature = "firewall")]
+    let builder = activities::configure_firewall::__register_activity(builder);
+    builder.build()
+}
+/// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
+///
+/// Versions of one orchestration are registered in ascending order, whatever the order
+/// of the list. Consumers can merge it into their own registry with `.merge()`.
+#[must_use]
+pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
+    type Builder = ::duroxide::OrchestrationRegistryBuilder;
+    const REGISTER: &[fn(Builder) -> Builder] = &[
+        orchestrations::provision_postgres_v2::__register_orchestration,
+    ];
+    const KEYS: &[&[u8]] = &[orchestrations::provision_postgres_v2::__META_V1.3];
+    const ORDER: [usize; KEYS.len()] = version_order(KEYS);
+    const IN_ORDER: bool = {
+        let mut i = 0;
+        while i < ORDER.len() && ORDER[i] == i {
+            i += 1;
+        }
+        i == ORDER.len()
+    };
+    const fn version_order<const N: usize>(keys: &[&[u8]]) -> [usize; N] {
+        const fn less(a: &[u8], b: &[u8]) -> bool {
+            let mut i = 0;
+            while i < a.len() && i < b.len() {
+                if a[i] != b[i] {
+                    return a[i] < b[i];
+                }
+                i += 1;
+            }
+            a.len() < b.len()
+        }
+        let mut order = [0; N];
+        let mut i = 0;
+        while i < N {
+            order[i] = i;
+            i += 1;
+        }
+        let mut i = 1;
+        while i < N {
+            let mut j = i;
+            while j > 0 && less(keys[order[j]], keys[order[j - 1]]) {
+                let moved = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = moved;
+                j -= 1;
+            }
+            i += 1;
+        }
+        order
+    }
+    let builder = ::duroxide::OrchestrationRegistry::builder();
+    if IN_ORDER {
+        let builder = orchestrations::provision_postgres_v2::__register_orchestration(
+            builder,
+        );
+        builder.build()
+    } else {
+        let mut builder = builder;
+        for &index in &ORDER {
+            builder = REGISTER[index](builder);
+        }
+        builder.build()
+    }
+}
+/// Every orchestration listed in `registry!`, for discovery at run time.
+#[must_use]
+pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
+    ::std::vec![
+        OrchestrationInfo { name : orchestrations::provision_postgres_v2::NAME,
+        description : orchestrations::provision_postgres_v2::DESCRIPTION, input_type :
+        orchestrations::provision_postgres_v2::__META_V1.0, output_type :
+        orchestrations::provision_postgres_v2::__META_V1.1, activities_used :
+        orchestrations::provision_postgres_v2::__META_V1.5.to_vec(), version :
+        orchestrations::provision_postgres_v2::__META_V1.2, },
+    ]
+}
+/// Every activity listed in `registry!`, for discovery at run time.
+#[must_use]
+pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
+    ::std::vec![
+        ActivityInfo { name : activities::provision_vm::NAME, description :
+        activities::provision_vm::DESCRIPTION, input_type :
+        activities::provision_vm::__META_V1.0, output_type :
+        activities::provision_vm::__META_V1.1, idempotent :
+        activities::provision_vm::__META_V1.4, }, #[cfg(feature = "firewall")]
+        ActivityInfo { name : activities::configure_firewall::NAME, description :
+        activities::configure_firewall::DESCRIPTION, input_type :
+        activities::configure_firewall::__META_V1.0, output_type :
+        activities::configure_firewall::__META_V1.1, idempotent :
+        activities::configure_firewall::__META_V1.4, },
+    ]
+}
+/// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
+pub mod names {
+    /// Orchestration names.
+    pub mod orchestrations {
+        ///The name of `orchestrations::provision_postgres_v2`.
+        pub const PROVISION_POSTGRES: &str = super::super::orchestrations::provision_postgres_v2::NAME;
+    }
+    /// Activity names.
+    pub mod activities {
+        ///The name of `activities::provision_vm`.
+        pub const PROVISION_VM: &str = super::super::activities::provision_vm::NAME;
+        #[cfg(feature = "firewall")]
+        ///The name of `activities::configure_firewall`.
+        pub const CONFIGURE_FIREWALL: &str = super::super::activities::configure_firewall::NAME;
+    }
+}
+#[allow(dead_code)]
+const _: () = {
+    struct Row {
+        path: usize,
+        identity: u128,
+        orchestration: bool,
+        prefix: u128,
+        needs_config: bool,
+    }
+    #[derive(Clone, Copy)]
+    enum Problem {
+        None,
+        WrongKind,
+        Prefix,
+        Duplicate,
+        Config,
+    }
+    /// The crate prefix most rows share, and the path id of the first row that has it.
+    struct Reference {
+        prefix: u128,
+        path: usize,
+    }
+    const PATHS: &[&str] = &[
+        "orchestrations::provision_postgres_v2",
+        "activities::provision_vm",
+        "activities::configure_firewall",
+    ];
+    const ORCHESTRATIONS: &[Row] = &[
+        Row {
+            path: 0usize,
+            identity: orchestrations::provision_postgres_v2::__META_V1.9,
+            orchestration: orchestrations::provision_postgres_v2::__META_V1.7,
+            prefix: orchestrations::provision_postgres_v2::__META_V1.8,
+            needs_config: orchestrations::provision_postgres_v2::__META_V1.6,
+        },
+    ];
+    const ACTIVITIES: &[Row] = &[
+        Row {
+            path: 1usize,
+            identity: activities::provision_vm::__META_V1.9,
+            orchestration: activities::provision_vm::__META_V1.7,
+            prefix: activities::provision_vm::__META_V1.8,
+            needs_config: activities::provision_vm::__META_V1.6,
+        },
+        #[cfg(feature = "firewall")]
+        Row {
+            path: 2usize,
+            identity: activities::configure_firewall::__META_V1.9,
+            orchestration: activities::configure_firewall::__META_V1.7,
+            prefix: activities::configure_firewall::__META_V1.8,
+            needs_config: activities::configure_firewall::__META_V1.6,
+        },
+    ];
+    const REFERENCE: Reference = reference_prefix::<
+        3usize,
+    >([ORCHESTRATIONS, ACTIVITIES]);
+    const ORCHESTRATION_PROBLEMS: [Problem; ORCHESTRATIONS.len()] = problems::<
+        { ORCHESTRATIONS.len() },
+        2usize,
+    >(ORCHESTRATIONS, true, false);
+    const ACTIVITY_PROBLEMS: [Problem; ACTIVITIES.len()] = problems::<
+        { ACTIVITIES.len() },
+        4usize,
+    >(ACTIVITIES, false, false);
+    const ACTIVITY_ROWS: [usize; PATHS.len()] = rows_by_path::<
+        { PATHS.len() },
+    >(ACTIVITIES);
+    /// Each row's first problem, in the order of `enum Problem`.
+    const fn problems<const N: usize, const SLOTS: usize>(
+        table: &[Row],
+        orchestrations: bool,
+        config_given: bool,
+    ) -> [Problem; N] {
+        let repeated = repeats::<N, SLOTS>(table);
+        let mut problems = [Problem::None; N];
+        let mut i = 0;
+        while i < N {
+            let row = &table[i];
+            problems[i] = if row.orchestration != orchestrations {
+                Problem::WrongKind
+            } else if row.prefix != REFERENCE.prefix {
+                Problem::Prefix
+            } else if repeated[i] {
+                Problem::Duplicate
+            } else if row.needs_config && !config_given {
+                Problem::Config
+            } else {
+                Problem::None
+            };
+            i += 1;
+        }
+        problems
+    }
+    /// For each row, whether an earlier row has its identity fingerprint: its name and, for
+    /// orchestrations, its version. The rows go one by one into an open-addressing table
+    /// keyed by that fingerprint (`SLOTS`, a power of two at least twice the list, so there
+    /// is always a free slot): a row that meets an equal row is a repeat. Linear in the list.
+    /// Equal identities always have equal fingerprints, so no repeat is missed; two
+    /// different ones share a fingerprint with a chance of 2^-128.
+    const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N] {
+        let mut slots = [0usize; SLOTS];
+        let mut repeated = [false; N];
+        let mut i = 0;
+        while i < N {
+            let mut slot = (table[i].identity as usize) & (SLOTS - 1);
+            loop {
+                let held = slots[slot];
+                if held == 0 {
+                    slots[slot] = i + 1;
+                    break;
+                }
+                if table[held - 1].identity == table[i].identity {
+                    repeated[i] = true;
+                    break;
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            i += 1;
+        }
+        repeated
+    }
+    /// The prefix most rows of both tables share, and the first row that has it; on a tie,
+    /// the prefix that comes first. `TOTAL` bounds the distinct prefixes, which are few.
+    const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
+        let mut seen = [(0u128, 0usize, 0usize); TOTAL];
+        let mut distinct = 0;
+        let mut t = 0;
+        while t < 2 {
+            let table = tables[t];
+            let mut i = 0;
+            while i < table.len() {
+                let mut d = 0;
+                while d < distinct && seen[d].0 != table[i].prefix {
+                    d += 1;
+                }
+                if d == distinct {
+                    seen[d] = (table[i].prefix, 0, table[i].path);
+                    distinct += 1;
+                }
+                seen[d].1 += 1;
+                i += 1;
+            }
+            t += 1;
+        }
+        if distinct == 0 {
+            return Reference { prefix: 0, path: 0 };
+        }
+        let mut best = 0;
+        let mut d = 1;
+        while d < distinct {
+            if seen[d].1 > seen[best].1 {
+                best = d;
+            }
+            d += 1;
+        }
+        Reference {
+            prefix: seen[best].0,
+            path: seen[best].2,
+        }
+    }
+    /// The row of each path id in `table`, for lists whose `#[cfg]`s hide the rows' indices.
+    /// Every entry that looks its row up has one: its `#[cfg]`s are those of its own `const`.
+    const fn rows_by_path<const PATHS: usize>(table: &[Row]) -> [usize; PATHS] {
+        let mut rows = [0; PATHS];
+        let mut row = 0;
+        while row < table.len() {
+            rows[table[row].path] = row;
+            row += 1;
+        }
+        rows
+    }
+    /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
+    /// the error points at the entry whose `const` called it.
+    #[track_caller]
+    const fn report(problem: Problem, entry: &str, orchestrations: bool) {
+        match (orchestrations, problem) {
+            (true, Problem::WrongKind) => {
+                fail(
+                    &[
+                        "`",
+                        entry,
+                        "` is an #[activity], but it is listed under `orchestrations`; move it to `activities: [...]`",
+                    ],
+                )
+            }
+            (true, Problem::Prefix) => {
+                fail(
+                    &[
+                        "`",
+                        entry,
+                        "` and `",
+                        PATHS[REFERENCE.path],
+                        "` have different crate prefixes; the pattern wants one prefix for every name of a crate, so give `",
+                        entry,
+                        "` the same `prefix` as `",
+                        PATHS[REFERENCE.path],
+                        "`",
+                    ],
+                )
+            }
+            (true, Problem::Duplicate) => {
+                fail(
+                    &[
+                        "`",
+                        entry,
+                        "` has the same NAME and VERSION as an earlier entry of `orchestrations`; duroxide would silently keep only one of them. Give it its own `name`, or a distinct `version` if it is a new version of the same orchestration",
+                    ],
+                )
+            }
+            (false, Problem::WrongKind) => {
+                fail(
+                    &[
+                        "`",
+                        entry,
+                        "` is an #[orchestration], but it is listed under `activities`; move it to `orchestrations: [...]`",
+                    ],
+                )
+            }
+            (false, Problem::Prefix) => {
+                fail(
+                    &[
+                        "`",
+                        entry,
+                        "` and `",
+                        PATHS[REFERENCE.path],
+                        "` have different crate prefixes; the pattern wants one prefix for every name of a crate, so give `",
+                        entry,
+                        "` the same `prefix` as `",
+                        PATHS[REFERENCE.path],
+                        "`",
+                    ],
+                )
+            }
+            (false, Problem::Duplicate) => {
+                fail(
+                    &[
+                        "`",
+                        entry,
+                        "` has the same NAME as an earlier entry of `activities`; duroxide would refuse the second registration. Give it its own `name`",
+                    ],
+                )
+            }
+            (false, Problem::Config) => {
+                fail(
+                    &[
+                        "`",
+                        entry,
+                        "` takes a #[config] parameter, but this registry! has no configuration to give it; add `config: YourConfig,` to registry! (it then generates `create_activity_registry_with_config(config)`)",
+                    ],
+                )
+            }
+            _ => {}
+        }
+    }
+    /// Panics with `pieces` joined. The buffer fits the longest message the macro could
+    /// give any entry; `#[track_caller]` passes the entry's location through.
+    #[track_caller]
+    const fn fail(pieces: &[&str]) -> ! {
+        let mut bytes = [0u8; 279usize];
+        let mut len = 0;
+        let mut p = 0;
+        while p < pieces.len() {
+            let piece = pieces[p].as_bytes();
+            let mut i = 0;
+            while i < piece.len() {
+                bytes[len] = piece[i];
+                len += 1;
+                i += 1;
+            }
+            p += 1;
+        }
+        match ::core::str::from_utf8(bytes.split_at(len).0) {
+            ::core::result::Result::Ok(message) => ::core::panic!("{}", message),
+            ::core::result::Result::Err(_) => {
+                ::core::panic!("registry! found a problem with this entry")
+            }
+        }
+    }
+    const _: () = report(
+        ORCHESTRATION_PROBLEMS[0usize],
+        "orchestrations::provision_postgres_v2",
+        true,
+    );
+    const _: () = report(
+        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[1usize]],
+        "activities::provision_vm",
+        false,
+    );
+    #[cfg(feature = "firewall")]
+    const _: () = report(
+        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[2usize]],
+        "activities::configure_firewall",
+        false,
+    );
+};
