@@ -1,0 +1,20 @@
+use crate::activity_types::{NotifyOwnerInput, NotifyOwnerOutput};
+use duroxide::ActivityContext;
+
+/// Activity name for registration and scheduling
+///
+/// **Input:** [`NotifyOwnerInput`]  
+/// **Output:** [`NotifyOwnerOutput`]  
+/// **Idempotent:** No (a retry sends a second message)
+pub const NAME: &str = "duroxide-fleet::activity::notify-owner";
+
+/// Tell an instance's owner about it.
+pub async fn activity(
+    ctx: ActivityContext,
+    input: NotifyOwnerInput,
+) -> Result<NotifyOwnerOutput, String> {
+    ctx.trace_info(format!("Notifying {}: {}", input.owner, input.message));
+    Ok(NotifyOwnerOutput {
+        notification_id: format!("note-{}-{}", input.owner, input.message.len()),
+    })
+}
