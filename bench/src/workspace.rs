@@ -61,6 +61,11 @@ impl Workspace {
         sizes: &[Size],
     ) -> io::Result<Workspace> {
         let snapshot = dir.join("snapshot").join("duroxide-registry-macros");
+        // A fresh copy: files of an earlier snapshot that the crate has since moved or deleted
+        // would otherwise stay, and could even be compiled (`src/a.rs` beside `src/a/mod.rs`).
+        if snapshot.exists() {
+            fs::remove_dir_all(&snapshot)?;
+        }
         copy_tree(macros, &snapshot)?;
         let mut members = Vec::new();
         for &size in sizes {

@@ -20,6 +20,7 @@ fn keys(kind: Kind) -> &'static [&'static str] {
             "name",
             "idempotent",
             "description",
+            "flat",
         ],
         Kind::Orchestration => &[
             "prefix",
@@ -28,6 +29,7 @@ fn keys(kind: Kind) -> &'static [&'static str] {
             "version",
             "description",
             "uses",
+            "flat",
         ],
     }
 }
@@ -113,17 +115,16 @@ fn parse_one(
             .map(|v| args.description = Some(v)),
         "version" => string_value(meta, "version = \"2.0.0\"").map(|v| args.version = Some(v)),
         "idempotent" => flag_value(meta).map(|v| args.idempotent = Some(v)),
-        "crate_prefix" => {
-            if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                skip_value(meta);
-                Err(meta.error(
-                    "`crate_prefix` is a bare flag; to set the prefix, write `prefix = \"...\"`",
-                ))
-            } else {
-                args.crate_prefix = Some(meta.path.segments[0].ident.span());
-                Ok(())
-            }
-        }
+        "crate_prefix" => bare_flag(
+            meta,
+            "`crate_prefix` is a bare flag; to set the prefix, write `prefix = \"...\"`",
+        )
+        .map(|span| args.crate_prefix = Some(span)),
+        "flat" => bare_flag(
+            meta,
+            "`flat` is a bare flag: write `flat` to generate the items in the function's own module",
+        )
+        .map(|span| args.flat = Some(span)),
         "uses" => parse_uses(args, meta),
         _ => Ok(()),
     };
@@ -208,6 +209,15 @@ fn flag_value(meta: &ParseNestedMeta) -> syn::Result<LitBool> {
         token,
         "`idempotent` takes `true` or `false`, or no value at all",
     ))
+}
+
+/// A key that takes no value; returns where it is written.
+fn bare_flag(meta: &ParseNestedMeta, message: &str) -> syn::Result<proc_macro2::Span> {
+    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+        skip_value(meta);
+        return Err(meta.error(message));
+    }
+    Ok(meta.path.segments[0].ident.span())
 }
 
 /// Skips whatever follows a key up to the next top-level comma, so parsing can go on.

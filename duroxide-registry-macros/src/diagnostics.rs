@@ -35,6 +35,19 @@ impl Diagnostics {
         self.push(syn::Error::new(span, message));
     }
 
+    /// Moves every error of `other` into this one, checking `other` out.
+    pub(crate) fn append(&mut self, mut other: Diagnostics) {
+        for error in other.errors.take().unwrap_or_default() {
+            self.push(error);
+        }
+    }
+
+    /// Checks the errors out and drops them: for problems that matter only in a configuration
+    /// this expansion does not generate.
+    pub(crate) fn discard(mut self) {
+        self.errors = None;
+    }
+
     /// Checks the errors out, as one `compile_error!` invocation each, at its own span.
     pub(crate) fn into_compile_errors(mut self) -> TokenStream {
         self.errors

@@ -45,6 +45,8 @@ pub(crate) struct Args {
     pub(crate) description: Option<LitStr>,
     pub(crate) version: Option<LitStr>,
     pub(crate) uses: Vec<syn::Path>,
+    /// `flat`: the companion's items go in the function's own module.
+    pub(crate) flat: Option<Span>,
 }
 
 /// An `fn` item whose body is kept as tokens: the body is passed on exactly as written and never
@@ -99,6 +101,10 @@ pub(crate) struct Item {
     pub(crate) signature_ok: bool,
     /// The function is a method, so no companion module can be generated beside it.
     pub(crate) is_method: bool,
+    /// The companion's items go in the function's own module rather than in a module of their
+    /// own: with `flat`, or for a function named after its kind (`activity`, `orchestration`),
+    /// as the pattern's file-per-item layout has it.
+    pub(crate) in_place: bool,
     /// `#[cfg]` and `#[cfg_attr]` of the function, repeated on everything generated for it.
     pub(crate) cfgs: Vec<Attribute>,
     /// How the companion reaches the names the function's module sees.
@@ -141,6 +147,11 @@ impl ModulePath {
         } else {
             joined
         }
+    }
+
+    /// The span of the last segment, where an error about the path points.
+    pub(crate) fn last_span(&self) -> Span {
+        self.0.last().map_or_else(Span::call_site, Ident::span)
     }
 
     /// The path as written, with its spans, for code in the function's own module.

@@ -33,7 +33,7 @@ pub(crate) fn item(
     let (version, version_key) = resolve_version(&args, diagnostics);
     let mut uses: Vec<ModulePath> = args.uses.iter().map(ModulePath::from_syn).collect();
     if kind == Kind::Orchestration {
-        usage::scan(&function.body, &mut uses);
+        usage::scan(&function.body, context_parameter(&function), &mut uses);
     }
     let description = args
         .description
@@ -66,10 +66,22 @@ pub(crate) fn item(
         config: config.ty,
         signature_ok: shape.sound && config.sound,
         is_method: shape.is_method,
+        in_place: args.flat.is_some() || function.sig.ident == kind.segment(),
         cfgs,
         scope,
         function,
         args,
+    }
+}
+
+/// The name the body knows the context by: the first parameter's, when it is a plain name.
+fn context_parameter(function: &Function) -> Option<&syn::Ident> {
+    match function.sig.inputs.first()? {
+        syn::FnArg::Typed(param) => match &*param.pat {
+            syn::Pat::Ident(pat) => Some(&pat.ident),
+            _ => None,
+        },
+        syn::FnArg::Receiver(_) => None,
     }
 }
 
@@ -114,16 +126,15 @@ fn resolve_prefix(args: &Args, package: Option<String>, diagnostics: &mut Diagno
 }
 
 fn resolve_version(args: &Args, diagnostics: &mut Diagnostics) -> (String, Vec<u8>) {
-    let default_key = || version::sort_key(&semver::Version::new(1, 0, 0));
     let Some(literal) = &args.version else {
-        return (version::DEFAULT.to_owned(), default_key());
+        return (version::DEFAULT.to_owned(), version::default_key());
     };
     let text = literal.value();
     match version::parse(&text) {
         Ok(parsed) => (text, version::sort_key(&parsed)),
         Err(message) => {
             diagnostics.error(literal, message);
-            (text, default_key())
+            (text, version::default_key())
         }
     }
 }

@@ -6,13 +6,13 @@
 //! list it in [`RULES`], and pin its message with a UI case (see `CONTRIBUTING.md`).
 
 use crate::diagnostics::Diagnostics;
-use crate::item::Item;
+use crate::item::{Item, Kind};
 use crate::naming::{self, Part};
 
 type Rule = fn(&Item, &mut Diagnostics);
 
 /// Every rule, in the order their errors are reported.
-const RULES: &[Rule] = &[name_follows_the_convention];
+const RULES: &[Rule] = &[in_place_needs_a_name, name_follows_the_convention];
 
 pub(crate) fn check(item: &Item, diagnostics: &mut Diagnostics) {
     for rule in RULES {
@@ -20,9 +20,40 @@ pub(crate) fn check(item: &Item, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// In place, the function's name (`activity`, or `create_instance_1_0_5_orchestration` in a file
+/// of its own) says nothing about the wire name, so it must be given. The error points at `flat`,
+/// or at the function's name when that is what put the items in place.
+fn in_place_needs_a_name(item: &Item, diagnostics: &mut Diagnostics) {
+    if !item.in_place || item.args.name.is_some() {
+        return;
+    }
+    let kind = item.kind.segment();
+    let ident = &item.function.sig.ident;
+    let why = match item.args.flat {
+        Some(_) => "with `flat`".to_owned(),
+        None => format!("on a function named `{ident}`"),
+    };
+    let message = format!(
+        "#[{kind}] {why} puts its items in this module, as the pattern's file-per-item layout \
+         has them, so the function's name gives no wire name; give the one the crate publishes, \
+         like `name = \"{example}\"`",
+        example = match item.kind {
+            Kind::Activity => "provision-vm",
+            Kind::Orchestration => "create-instance",
+        },
+    );
+    match item.args.flat {
+        Some(span) => diagnostics.error_at(span, message),
+        None => diagnostics.error(ident, message),
+    }
+}
+
 /// The short name is kebab-case and not reserved. The error points at the `name` argument, or,
 /// for a default name, at the function's name, asking for an explicit one.
 fn name_follows_the_convention(item: &Item, diagnostics: &mut Diagnostics) {
+    if item.in_place && item.args.name.is_none() {
+        return; // `in_place_needs_a_name` asks for one.
+    }
     let kind = item.kind.segment();
     let Err(message) = naming::check(&item.name, Part::Name(kind)) else {
         return;

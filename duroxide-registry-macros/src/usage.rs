@@ -1,42 +1,160 @@
 //! Finds the activities and sub-orchestrations an orchestration body calls through their
-//! companion modules (`provision_vm::call(..)`, `activities::provision_vm::NAME`), so that
-//! `ACTIVITIES_USED` is derived from the code instead of written beside it.
+//! companion modules, so that `ACTIVITIES_USED` is derived from the code instead of written
+//! beside it.
+//!
+//! Only companion-shaped uses count, so that an ordinary function or constant that happens to be
+//! called `call` or `NAME` never enters the inventory (nor, since each use becomes the
+//! expression `path::NAME`, changes what compiles):
+//!
+//! - a call of a companion helper whose first argument is the orchestration's context
+//!   parameter: `provision_vm::call(&ctx, ..)`, `call_with_retry`, `call_on_session`,
+//!   `call_with_id`, with `ctx` or `&ctx`;
+//! - a companion's `NAME` as the first argument of a `schedule_*` method called on the context:
+//!   `ctx.schedule_activity_typed::<In, Out>(activities::legacy::NAME, &input)`.
+//!
+//! Anything else, a call through a helper function of the user's above all, is listed with
+//! `uses(...)`.
 
 use crate::item::ModulePath;
-use proc_macro2::{Ident, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Spacing, TokenStream, TokenTree};
 
-/// Companion items whose use means "this body calls that item".
-const MARKERS: &[&str] = &[
-    "call",
-    "call_with_retry",
-    "call_on_session",
-    "call_with_id",
-    "NAME",
-];
+/// Companion helpers that schedule the item they belong to.
+const HELPERS: &[&str] = &["call", "call_with_retry", "call_on_session", "call_with_id"];
 
-/// Collects, in order of first appearance and without repeats, the module paths that the body
-/// uses a companion item through.
-pub(crate) fn scan(body: &TokenStream, found: &mut Vec<ModulePath>) {
+/// Collects, in order of first appearance and without repeats, the companion modules the body
+/// calls. `context` is the name of the orchestration's context parameter; without one (a
+/// pattern such as `_`), nothing in the body can be a call through it.
+pub(crate) fn scan(body: &TokenStream, context: Option<&Ident>, found: &mut Vec<ModulePath>) {
+    let Some(context) = context else { return };
     let trees: Vec<TokenTree> = body.clone().into_iter().collect();
     let mut i = 0;
     while i < trees.len() {
         match &trees[i] {
             TokenTree::Group(group) => {
-                scan(&group.stream(), found);
+                scan(&group.stream(), Some(context), found);
+                i += 1;
+            }
+            TokenTree::Ident(ident) if ident == context && starts_an_expression(&trees, i) => {
+                if let Some(module) = scheduled_name(&trees, i) {
+                    push(found, module);
+                }
                 i += 1;
             }
             TokenTree::Ident(_) | TokenTree::Punct(_) => {
                 let (path, next) = read_path(&trees, i);
-                if let Some(module) = path.and_then(companion_module) {
-                    if !found.contains(&module) {
-                        found.push(module);
-                    }
+                if let Some(module) = path.and_then(|path| helper_call(path, &trees, next, context))
+                {
+                    push(found, module);
                 }
                 i = next.max(i + 1);
             }
             TokenTree::Literal(_) => i += 1,
         }
     }
+}
+
+fn push(found: &mut Vec<ModulePath>, module: ModulePath) {
+    if !found.contains(&module) {
+        found.push(module);
+    }
+}
+
+/// `a::b::call(ctx, ..)`, with the path read up to `next`: the companion module `a::b`, when the
+/// parenthesised arguments follow and the first of them is the context.
+fn helper_call(
+    (segments, leading): (Vec<Ident>, bool),
+    trees: &[TokenTree],
+    next: usize,
+    context: &Ident,
+) -> Option<ModulePath> {
+    let (helper, module) = segments.split_last()?;
+    if !HELPERS.contains(&helper.to_string().as_str()) {
+        return None;
+    }
+    let arguments = parenthesized(trees.get(next)?)?;
+    first_argument_is_context(&arguments, context).then(|| companion(module, leading))?
+}
+
+/// `ctx.schedule_x(a::b::NAME, ..)`, possibly with a turbofish, starting at the context's
+/// ident: the companion module `a::b`.
+fn scheduled_name(trees: &[TokenTree], start: usize) -> Option<ModulePath> {
+    let is_dot = matches!(trees.get(start + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+    let method = match trees.get(start + 2) {
+        Some(TokenTree::Ident(method)) if is_dot => method,
+        _ => return None,
+    };
+    if !method.to_string().starts_with("schedule_") {
+        return None;
+    }
+    let arguments = parenthesized(trees.get(skip_turbofish(trees, start + 3))?)?;
+    let first = first_argument(&arguments);
+    let (path, end) = read_path(&first, 0);
+    let (segments, leading) = path?;
+    let (name, module) = segments.split_last()?;
+    (end == first.len() && name == "NAME")
+        .then(|| companion(module, leading))
+        .flatten()
+}
+
+/// The index after a `::<...>` at `at`, or `at` when there is none.
+fn skip_turbofish(trees: &[TokenTree], at: usize) -> usize {
+    if !is_path_sep(trees, at) || !is_punct(trees.get(at + 2), '<') {
+        return at;
+    }
+    let mut depth = 0usize;
+    let mut i = at + 2;
+    while let Some(tree) = trees.get(i) {
+        if is_punct(Some(tree), '<') {
+            depth += 1;
+        } else if is_punct(Some(tree), '>') {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    i
+}
+
+fn parenthesized(tree: &TokenTree) -> Option<Vec<TokenTree>> {
+    match tree {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
+            Some(group.stream().into_iter().collect())
+        }
+        _ => None,
+    }
+}
+
+/// The tokens of the first argument: up to the first comma at the top level.
+fn first_argument(arguments: &[TokenTree]) -> Vec<TokenTree> {
+    arguments
+        .iter()
+        .take_while(|tree| !is_punct(Some(tree), ','))
+        .cloned()
+        .collect()
+}
+
+/// `ctx` or `&ctx`.
+fn first_argument_is_context(arguments: &[TokenTree], context: &Ident) -> bool {
+    match first_argument(arguments).as_slice() {
+        [TokenTree::Ident(ident)] => ident == context,
+        [TokenTree::Punct(amp), TokenTree::Ident(ident)] => {
+            amp.as_char() == '&' && ident == context
+        }
+        _ => false,
+    }
+}
+
+/// The module of a companion item, `a::b` of `a::b::call`. Its last segment must look like a
+/// module (lowercase), so that an associated `Type::NAME` is never taken for a companion.
+fn companion(module: &[Ident], leading: bool) -> Option<ModulePath> {
+    let last = module.last()?.to_string();
+    let looks_like_module = last
+        .trim_start_matches("r#")
+        .starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
+    let is_keyword = matches!(last.as_str(), "self" | "super" | "crate" | "Self");
+    (looks_like_module && !is_keyword).then(|| ModulePath::new(module.to_vec(), leading))
 }
 
 /// Reads `[::] ident (:: ident)*` starting at `start`; returns the segments and the index after.
@@ -56,36 +174,32 @@ fn read_path(trees: &[TokenTree], start: usize) -> (Option<(Vec<Ident>, bool)>, 
             break;
         }
     }
-    // A path right after `.` is a method or field, and after `as` is a cast: neither names a module.
-    let after_dot =
-        start > 0 && matches!(&trees[start - 1], TokenTree::Punct(p) if p.as_char() == '.');
+    // A path right after `.` is a method or field, not a module.
+    let after_dot = start > 0 && is_punct(trees.get(start - 1), '.');
     if segments.is_empty() || after_dot {
         return (None, i);
     }
     (Some((segments, leading)), i)
 }
 
+/// Whether the ident at `i` stands on its own: not after `::` (a path's segment) nor `.` (a
+/// field or method of something else).
+fn starts_an_expression(trees: &[TokenTree], i: usize) -> bool {
+    let after_path = i >= 2 && is_path_sep(trees, i - 2);
+    let after_dot = i >= 1 && is_punct(trees.get(i - 1), '.');
+    !after_path && !after_dot
+}
+
 fn is_path_sep(trees: &[TokenTree], i: usize) -> bool {
     matches!(
         (trees.get(i), trees.get(i + 1)),
         (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)))
-            if a.as_char() == ':' && b.as_char() == ':' && a.spacing() == proc_macro2::Spacing::Joint
+            if a.as_char() == ':' && b.as_char() == ':' && a.spacing() == Spacing::Joint
     )
 }
 
-/// `a::b::call` names the companion module `a::b`. The module's last segment must look like a
-/// module (lowercase), so that an associated `Type::NAME` is not mistaken for a companion.
-fn companion_module((segments, leading): (Vec<Ident>, bool)) -> Option<ModulePath> {
-    let (marker, module) = segments.split_last()?;
-    let last_module = module.last()?;
-    let marker_text = marker.to_string();
-    let module_text = last_module.to_string();
-    let looks_like_module = module_text
-        .trim_start_matches("r#")
-        .starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
-    let is_keyword = matches!(module_text.as_str(), "self" | "super" | "crate" | "Self");
-    (MARKERS.contains(&marker_text.as_str()) && looks_like_module && !is_keyword)
-        .then(|| ModulePath::new(module.to_vec(), leading))
+fn is_punct(tree: Option<&TokenTree>, ch: char) -> bool {
+    matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == ch)
 }
 
 #[cfg(test)]
@@ -94,20 +208,22 @@ mod tests {
 
     fn scanned(body: &str) -> Vec<String> {
         let tokens: TokenStream = body.parse().unwrap();
+        let context = Ident::new("ctx", proc_macro2::Span::call_site());
         let mut found = Vec::new();
-        scan(&tokens, &mut found);
+        scan(&tokens, Some(&context), &mut found);
         found.iter().map(ModulePath::text).collect()
     }
 
     #[test]
-    fn finds_calls_and_names_in_order_without_repeats() {
+    fn finds_helper_calls_and_scheduled_names_in_order_without_repeats() {
         let body = r#"{
             let vm = activities::provision_vm::call(&ctx, &input).await?;
             let fw = configure_firewall::call_with_retry(&ctx, &cfg, policy).await?;
             let again = activities::provision_vm::call(&ctx, &input).await?;
-            let raw = ctx.schedule_activity_typed(crate::activities::legacy::NAME, &x).await?;
+            let raw = ctx.schedule_activity_typed::<In, Vec<Out>>(crate::activities::legacy::NAME, &x).await?;
             let all = ctx.join(vec![sub::child::call_with_id(&ctx, "id", &x)]).await;
-            let s = session::call_on_session(&ctx, &x, "s");
+            let s = session::call_on_session(ctx, &x, "s");
+            let t = ctx.schedule_sub_orchestration(::other::orchestrations::o::NAME, "i", x);
         }"#;
         assert_eq!(
             scanned(body),
@@ -117,30 +233,54 @@ mod tests {
                 "crate::activities::legacy",
                 "sub::child",
                 "session",
+                "::other::orchestrations::o",
             ]
         );
     }
 
     #[test]
-    fn ignores_types_methods_and_unrelated_paths() {
+    fn ordinary_functions_and_constants_of_the_same_names_do_not_count() {
         let body = r#"{
-            let a = Config::NAME;
-            let b = ctx.call(1);
-            let c = std::mem::take(&mut x);
-            let d = self::NAME;
-            let e = call(1);
+            let a = retry::call(1);
+            let b = limits::NAME;
+            let c = helpers::call(&other, &input);
+            let d = ctx.trace_info(limits::NAME);
+            let e = ctx.schedule_timer(limits::NAME.len());
+            let f = ctx.schedule_activity(format!("{}", a::NAME), x);
+            let g = Config::NAME;
+            let h = ctx.call(1);
+            let i = self::NAME;
+            let j = call(&ctx);
+            let k = other.ctx.schedule_activity(a::NAME, x);
+            let l = steps::provision(&ctx, &input).await?;
         }"#;
         assert!(scanned(body).is_empty(), "{:?}", scanned(body));
     }
 
     #[test]
+    fn closures_and_async_blocks_are_scanned_too() {
+        let body = "{ let f = || async move { a::call(&ctx, &i).await }; }";
+        assert_eq!(scanned(body), ["a"]);
+    }
+
+    #[test]
     fn keeps_paths_as_written_with_leading_colons() {
-        let tokens: TokenStream = "{ ::other::a::call(&c, &i); super::b::NAME; self::c::NAME; }"
-            .parse()
-            .unwrap();
+        let tokens: TokenStream =
+            "{ ::other::a::call(&ctx, &i); ctx.schedule_activity(super::b::NAME, i); }"
+                .parse()
+                .unwrap();
+        let context = Ident::new("ctx", proc_macro2::Span::call_site());
         let mut found = Vec::new();
-        scan(&tokens, &mut found);
+        scan(&tokens, Some(&context), &mut found);
         let written: Vec<String> = found.iter().map(|p| p.as_written().to_string()).collect();
-        assert_eq!(written, [":: other :: a", "super :: b", "self :: c"]);
+        assert_eq!(written, [":: other :: a", "super :: b"]);
+    }
+
+    #[test]
+    fn without_a_context_parameter_nothing_counts() {
+        let tokens: TokenStream = "{ a::call(&ctx, &i); }".parse().unwrap();
+        let mut found = Vec::new();
+        scan(&tokens, None, &mut found);
+        assert!(found.is_empty());
     }
 }

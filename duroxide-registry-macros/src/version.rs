@@ -41,6 +41,11 @@ fn suggest(text: &str) -> Option<String> {
     (padded != text && Version::parse(&padded).is_ok()).then_some(padded)
 }
 
+/// The sort key of [`DEFAULT`], the version of every activity and unversioned orchestration.
+pub(crate) fn default_key() -> Vec<u8> {
+    sort_key(&Version::new(1, 0, 0))
+}
+
 /// A byte string whose lexicographic order is the semver precedence of `version`.
 ///
 /// Layout: major, minor and patch as big-endian `u64`s; then `0xFF` for a release, or the

@@ -18,7 +18,7 @@
 use crate::item::{Item, Kind};
 use crate::text::tokens_as_written;
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{quote, ToTokens};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::Type;
 
 /// The name of the const, with the number of its layout; see the module documentation.
@@ -48,6 +48,15 @@ pub(crate) enum Meta {
     /// `u128`: fingerprint of what makes two registrations collide: the name, and for
     /// orchestrations the version.
     IdentityFingerprint,
+    /// `&str`: the description, for the inventory.
+    Description,
+    /// `fn(ActivityRegistryBuilder) -> ActivityRegistryBuilder`: registers an activity in a
+    /// registry without configuration; `identity` for an orchestration, for an activity whose
+    /// signature is broken, and for one that needs configuration (see `Configured`).
+    RegisterActivity,
+    /// `fn(OrchestrationRegistryBuilder) -> OrchestrationRegistryBuilder`: registers an
+    /// orchestration; `identity` for an activity.
+    RegisterOrchestration,
     /// For an activity with a `#[config]` parameter, its `__register_activity_with_config` as a
     /// `fn(ActivityRegistryBuilder, &Config) -> ActivityRegistryBuilder`; for every other item
     /// `()`. A registry with a configuration picks by this type how to register the entry.
@@ -55,7 +64,7 @@ pub(crate) enum Meta {
 }
 
 impl Meta {
-    const ALL: [Meta; 11] = [
+    const ALL: [Meta; 14] = [
         Meta::InputType,
         Meta::OutputType,
         Meta::Version,
@@ -66,14 +75,23 @@ impl Meta {
         Meta::Orchestration,
         Meta::PrefixFingerprint,
         Meta::IdentityFingerprint,
+        Meta::Description,
+        Meta::RegisterActivity,
+        Meta::RegisterOrchestration,
         Meta::Configured,
     ];
 
-    /// The field read from the companion at `path`: `path::__META_V1.N`.
-    pub(crate) fn of(self, path: &impl ToTokens) -> TokenStream {
+    /// The field read from the companion at `path`: `path::__META_V1.N`, spanned at the path's
+    /// last segment. Everything `registry!` reads of a companion goes through it, so an entry
+    /// that is no companion gives one error, at the entry, however many fields are read.
+    pub(crate) fn of(self, path: &syn::Path) -> TokenStream {
         let index = syn::Index::from(self as usize);
-        let name = Ident::new(LAYOUT, Span::call_site());
-        quote!(#path::#name.#index)
+        let span = path
+            .segments
+            .last()
+            .map_or_else(Span::call_site, |segment| segment.ident.span());
+        let name = Ident::new(LAYOUT, span);
+        quote_spanned!(span=> #path::#name.#index)
     }
 
     /// The field's type and value for `item`.
@@ -94,11 +112,32 @@ impl Meta {
             Meta::NeedsConfig => (quote!(bool), item.config.is_some().into_token_stream()),
             Meta::Orchestration => (quote!(bool), orchestration.into_token_stream()),
             Meta::PrefixFingerprint => (quote!(u128), fingerprint(&item.prefix)),
-            Meta::IdentityFingerprint if orchestration => (
+            Meta::IdentityFingerprint => (
                 quote!(u128),
-                fingerprint(&(&item.full_name, &item.version_key)),
+                identity_fingerprint(item.kind, &item.full_name, &item.version_key),
             ),
-            Meta::IdentityFingerprint => (quote!(u128), fingerprint(&item.full_name)),
+            Meta::Description => (quote!(&str), quote!(DESCRIPTION)),
+            Meta::RegisterActivity => {
+                let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
+                let plain = item.kind == Kind::Activity
+                    && item.signature_ok
+                    && !item.registers_with_config();
+                let value = if plain {
+                    quote!(__register_activity)
+                } else {
+                    quote!(::core::convert::identity)
+                };
+                (quote!(fn(#builder) -> #builder), value)
+            }
+            Meta::RegisterOrchestration => {
+                let builder = quote!(::duroxide::runtime::registry::OrchestrationRegistryBuilder);
+                let value = if orchestration {
+                    quote!(__register_orchestration)
+                } else {
+                    quote!(::core::convert::identity)
+                };
+                (quote!(fn(#builder) -> #builder), value)
+            }
             Meta::Configured if item.registers_with_config() => {
                 let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
                 (
@@ -118,6 +157,15 @@ pub(crate) fn definition(item: &Item) -> TokenStream {
     quote! {
         #[doc(hidden)]
         pub const #name: (#(#types,)*) = (#(#values,)*);
+    }
+}
+
+/// The fingerprint of what makes two registrations collide, which a registry lock's line is
+/// compared by too: the name, and for an orchestration its version's sort key.
+pub(crate) fn identity_fingerprint(kind: Kind, full_name: &str, version_key: &[u8]) -> TokenStream {
+    match kind {
+        Kind::Orchestration => fingerprint(&(full_name, version_key)),
+        Kind::Activity => fingerprint(&full_name),
     }
 }
 

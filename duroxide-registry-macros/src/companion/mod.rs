@@ -12,8 +12,8 @@ mod shared;
 
 use crate::item::{Item, Kind};
 use crate::text::tokens_as_written;
-use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote, ToTokens};
 use syn::Type;
 
 /// The function, as written, and everything generated beside it: the companion module and, for
@@ -25,22 +25,60 @@ pub(crate) fn generate(item: &Item) -> TokenStream {
         if item.kind == Kind::Orchestration {
             output.extend(orchestration::parent_items(item));
         }
-        output.extend(module(item));
+        if item.in_place {
+            output.extend(in_place(item));
+        } else {
+            let ident = &item.function.sig.ident;
+            output.extend(module(item, ident, None));
+        }
     }
     output
 }
 
-/// The companion module. When the signature has errors of its own, registration becomes a no-op
-/// and its type checks are left out, so nothing cascades from the companion.
-fn module(item: &Item) -> TokenStream {
-    let degraded = !item.signature_ok;
+/// The companion's items in the function's own module, where the pattern's file-per-item layout
+/// has them (`activities/provision_vm.rs` holds `NAME` and `activity`). They are generated in a
+/// hidden module, exactly as a companion, and brought in by a glob, which any item the module
+/// declares itself shadows; `NAME` is declared directly, so that a hand-written `NAME` left
+/// beside it, or a second function in place in the same module, is a duplicate definition at
+/// once rather than a silent shadowing.
+fn in_place(item: &Item) -> TokenStream {
     let ident = &item.function.sig.ident;
+    let hidden = format_ident!("__{}_companion", ident.to_string().trim_start_matches("r#"));
+    let vis = &item.function.vis;
+    let cfgs = &item.cfgs;
+    let name = &item.full_name;
+    let name_doc = name_doc(item);
+    let module = module(item, &hidden, Some(quote!(#[doc(hidden)])));
+    quote! {
+        #module
+
+        #(#cfgs)*
+        #[doc(inline)]
+        #[allow(unused_imports)]
+        #vis use self::#hidden::*;
+
+        #(#cfgs)*
+        #[doc = #name_doc]
+        #[allow(dead_code)]
+        #vis const NAME: &str = #name;
+    }
+}
+
+/// The companion module, named `ident`. When the signature has errors of its own, registration
+/// becomes a no-op and its type checks are left out, so nothing cascades from the companion.
+fn module(item: &Item, ident: &Ident, doc: Option<TokenStream>) -> TokenStream {
+    let degraded = !item.signature_ok;
+    let function = &item.function.sig.ident;
     let vis = &item.function.vis;
     let cfgs = &item.cfgs;
     let kind = item.kind.segment();
-    let module_doc = format!(
-        "Registry items of the {kind} [`{ident}()`]: its name, its types and typed helpers to call it."
-    );
+    let module_doc = doc.unwrap_or_else(|| {
+        let text = format!(
+            "Registry items of the {kind} [`{function}()`]: its name, its types and typed helpers \
+             to call it."
+        );
+        quote!(#[doc = #text])
+    });
     let name = &item.full_name;
     let name_doc = name_doc(item);
     let description = &item.description;
@@ -60,7 +98,7 @@ fn module(item: &Item) -> TokenStream {
     });
     quote! {
         #(#cfgs)*
-        #[doc = #module_doc]
+        #module_doc
         // A companion offers every helper and a crate uses some; unused ones are not its mistakes.
         // The module is named after the function, whatever case the user allowed for it, and
         // wraps and registers it even when the user deprecated it (replay still needs it).

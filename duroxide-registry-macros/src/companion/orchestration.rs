@@ -6,7 +6,7 @@ use super::shared::{self, function_path};
 use crate::item::Item;
 use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 // The helpers' doc comments, one string each: a `///` line becomes an attribute of five tokens,
 // which every companion would carry once per line.
@@ -113,8 +113,11 @@ fn activities_used(item: &Item) -> TokenStream {
         .uses
         .iter()
         .map(|path| {
+            // Spanned at the path's last segment, so that an error (a module that is not a
+            // companion after all) points at the body's own tokens, never at the attribute.
+            let span = path.last_span();
             let path = path.as_written();
-            quote!(#path::NAME)
+            quote_spanned!(span=> #path::NAME)
         })
         .collect();
     if names.len() < 2 {
@@ -253,7 +256,7 @@ fn typed_helpers(item: &Item) -> TokenStream {
     }
 }
 
-/// The registration `registry!` calls; see the activity's for why both slots exist.
+/// The registration `registry!` calls through `__META_V1`; see the activity's for the slots.
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     let (input, output) = shared::payload_types(item);
@@ -270,15 +273,11 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
         },
     };
     quote! {
-        #[doc(hidden)]
         #[inline]
-        pub fn __register_orchestration(
+        fn __register_orchestration(
             builder: ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
         ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder {
             #body
         }
-        // A re-export rather than a function of its own: one body fewer in every companion.
-        #[doc(hidden)]
-        pub use ::core::convert::identity as __register_activity;
     }
 }

@@ -43,6 +43,8 @@
 //! What is generated per entry stays small (a row and a one-line report); the work lives in the
 //! shared functions, each evaluated once per list.
 
+use super::lock::{self, Lock};
+use super::names::{self, Names};
 use super::parse::{Entry, Registry};
 use crate::companion::meta::Meta;
 use crate::text::path_text;
@@ -247,7 +249,7 @@ impl List {
     }
 }
 
-pub(super) fn generate(registry: &Registry) -> TokenStream {
+pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) -> TokenStream {
     let config_given = registry.config.is_some();
     let paths = PathIds::new(registry);
     let path_texts = &paths.0;
@@ -259,6 +261,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
     let model = model();
     let functions = functions(registry, config_given, &paths);
     let reports = reports(registry, &paths);
+    let lock = lock.map(|lock| lock::checks(lock, registry));
+    let families = names::family_checks(names);
     let rows = [List::Orchestrations, List::Activities]
         .into_iter()
         .filter(|list| list.has_cfgs(registry))
@@ -280,6 +284,8 @@ pub(super) fn generate(registry: &Registry) -> TokenStream {
             const ACTIVITY_PROBLEMS: [Problem; ACTIVITIES.len()] =
                 problems::<{ ACTIVITIES.len() }, #activity_slots>(ACTIVITIES, false, #config_given);
             #(#rows)*
+            #lock
+            #families
             #functions
             #reports
         };
@@ -348,7 +354,7 @@ impl PathIds {
 
 /// The size of `repeats`' table for a list of `len` entries: a power of two, at least twice the
 /// list, so that probing stays short and always finds a free slot.
-fn slots(len: usize) -> usize {
+pub(super) fn slots(len: usize) -> usize {
     len.saturating_mul(2)
         .max(2)
         .checked_next_power_of_two()

@@ -1,17 +1,15 @@
 //! What `registry!` generates besides its checks: `create_orchestration_registry()`,
 //! `create_activity_registry()` (and `_with_config`), the inventory, and the `names` module.
 
+use super::lock::{self, Lock};
+use super::names::{self, Names};
 use super::parse::{Entry, Registry};
 use crate::companion::meta::Meta;
-use crate::diagnostics::Diagnostics;
-use crate::scope::child_path;
-use crate::text::path_text;
-use heck::ToShoutySnakeCase;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-pub(super) fn registry(registry: &Registry, diagnostics: &mut Diagnostics) -> TokenStream {
+pub(super) fn registry(registry: &Registry, names: &Names, lock: Option<&Lock>) -> TokenStream {
     let info_types = info_types();
     let activities = activity_registry(&registry.activities, registry.config.as_ref());
     let orchestrations = orchestration_registry(&registry.orchestrations);
@@ -19,13 +17,15 @@ pub(super) fn registry(registry: &Registry, diagnostics: &mut Diagnostics) -> To
     let names = registry
         .names
         .as_ref()
-        .map(|module| names_module(module, registry, diagnostics));
+        .map(|module| names::module(module, names));
+    let lock = lock.map(|lock| lock::function(lock, registry));
     quote! {
         #info_types
         #activities
         #orchestrations
         #inventory
         #names
+        #lock
     }
 }
 
@@ -69,9 +69,10 @@ fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStre
     let Some(config) = config else {
         let steps = entries.iter().map(|entry| {
             let (cfgs, path) = (&entry.cfgs, &entry.path);
+            let register = Meta::RegisterActivity.of(path);
             quote_spanned! {path.span()=>
                 #(#cfgs)*
-                let builder = #path::__register_activity(builder);
+                let builder = #register(builder);
             }
         });
         return quote! {
@@ -88,10 +89,10 @@ fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStre
     };
     let steps = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let configured = Meta::Configured.of(path);
+        let [register, configured] = [Meta::RegisterActivity, Meta::Configured].map(|m| m.of(path));
         quote_spanned! {path.span()=>
             #(#cfgs)*
-            let builder = #path::__register_activity(builder);
+            let builder = #register(builder);
             #(#cfgs)*
             let builder = Configured::register(#configured, builder, &config);
         }
@@ -151,7 +152,8 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
     let version_order = version_order();
     let registrations = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        quote_spanned!(path.span()=> #(#cfgs)* #path::__register_orchestration,)
+        let register = Meta::RegisterOrchestration.of(path);
+        quote_spanned!(path.span()=> #(#cfgs)* #register,)
     });
     let keys = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
@@ -162,9 +164,10 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
     });
     let in_order = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
+        let register = Meta::RegisterOrchestration.of(path);
         quote_spanned! {path.span()=>
             #(#cfgs)*
-            let builder = #path::__register_orchestration(builder);
+            let builder = #register(builder);
         }
     });
     quote! {
@@ -207,13 +210,20 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
 fn inventory(registry: &Registry) -> TokenStream {
     let orchestrations = registry.orchestrations.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let [input_type, output_type, uses, version] =
-            [Meta::InputType, Meta::OutputType, Meta::Uses, Meta::Version].map(|m| m.of(path));
+        let [description, input_type, output_type, uses, version] = [
+            Meta::Description,
+            Meta::InputType,
+            Meta::OutputType,
+            Meta::Uses,
+            Meta::Version,
+        ]
+        .map(|m| m.of(path));
+        let name = entry.name();
         quote_spanned! {path.span()=>
             #(#cfgs)*
             OrchestrationInfo {
-                name: #path::NAME,
-                description: #path::DESCRIPTION,
+                name: #name,
+                description: #description,
                 input_type: #input_type,
                 output_type: #output_type,
                 activities_used: #uses.to_vec(),
@@ -223,13 +233,19 @@ fn inventory(registry: &Registry) -> TokenStream {
     });
     let activities = registry.activities.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let [input_type, output_type, idempotent] =
-            [Meta::InputType, Meta::OutputType, Meta::Idempotent].map(|m| m.of(path));
+        let [description, input_type, output_type, idempotent] = [
+            Meta::Description,
+            Meta::InputType,
+            Meta::OutputType,
+            Meta::Idempotent,
+        ]
+        .map(|m| m.of(path));
+        let name = entry.name();
         quote_spanned! {path.span()=>
             #(#cfgs)*
             ActivityInfo {
-                name: #path::NAME,
-                description: #path::DESCRIPTION,
+                name: #name,
+                description: #description,
                 input_type: #input_type,
                 output_type: #output_type,
                 idempotent: #idempotent,
@@ -283,76 +299,6 @@ fn version_order() -> TokenStream {
                 i += 1;
             }
             order
-        }
-    }
-}
-
-/// The pattern's `names::orchestrations::PROVISION_POSTGRES` constants, taken from the
-/// companions so that they cannot drift.
-fn names_module(module: &Ident, registry: &Registry, diagnostics: &mut Diagnostics) -> TokenStream {
-    let mut constants = |entries: &[Entry]| -> Vec<TokenStream> {
-        entries
-            .iter()
-            .filter_map(|entry| {
-                let (cfgs, path) = (&entry.cfgs, &entry.path);
-                let ident = entry
-                    .alias
-                    .clone()
-                    .or_else(|| constant_name(path, diagnostics))?;
-                // Plain text, not a link: the function and its companion module share the path,
-                // and rustdoc cannot tell which one a link from generated docs means.
-                let doc = format!("The name of `{}`.", path_text(path));
-                let target = child_path(path, 2);
-                Some(quote! {
-                    #(#cfgs)*
-                    #[doc = #doc]
-                    pub const #ident: &str = #target::NAME;
-                })
-            })
-            .collect()
-    };
-    let orchestrations = constants(&registry.orchestrations);
-    let activities = constants(&registry.activities);
-    quote! {
-        /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
-        pub mod #module {
-            /// Orchestration names.
-            pub mod orchestrations {
-                #(#orchestrations)*
-            }
-            /// Activity names.
-            pub mod activities {
-                #(#activities)*
-            }
-        }
-    }
-}
-
-/// The entry's last segment in SCREAMING_SNAKE_CASE, when that is an identifier (`_2fa` gives
-/// `2FA`, which is not).
-fn constant_name(path: &syn::Path, diagnostics: &mut Diagnostics) -> Option<Ident> {
-    let last = path.segments.last()?;
-    let shouty = last
-        .ident
-        .to_string()
-        .trim_start_matches("r#")
-        .to_shouty_snake_case();
-    match syn::parse_str::<Ident>(&shouty) {
-        Ok(mut ident) => {
-            ident.set_span(last.ident.span());
-            Some(ident)
-        }
-        Err(_) => {
-            diagnostics.error(
-                &last.ident,
-                format!(
-                    "`{}` gives no constant name for `names` (`{shouty}` is not an identifier); \
-                     name it with `{} as SOME_NAME`",
-                    last.ident,
-                    path_text(path)
-                ),
-            );
-            None
         }
     }
 }

@@ -7,6 +7,8 @@
 
 mod checks;
 mod generate;
+mod lock;
+mod names;
 mod parse;
 
 use crate::diagnostics::Diagnostics;
@@ -15,8 +17,13 @@ use proc_macro2::TokenStream;
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let mut diagnostics = Diagnostics::new();
     let registry = parse::registry(input, &mut diagnostics);
-    let mut output = generate::registry(&registry, &mut diagnostics);
-    output.extend(checks::generate(&registry));
+    let lock = registry
+        .lock
+        .as_ref()
+        .and_then(|literal| lock::read(literal, &mut diagnostics));
+    let names = names::resolve(&registry, &mut diagnostics);
+    let mut output = generate::registry(&registry, &names, lock.as_ref());
+    output.extend(checks::generate(&registry, &names, lock.as_ref()));
     output.extend(diagnostics.into_compile_errors());
     output
 }

@@ -14,6 +14,22 @@ pub(crate) struct Entry {
     pub(crate) alias: Option<Ident>,
 }
 
+impl Entry {
+    /// The entry's last segment: where errors about the entry point.
+    pub(crate) fn span(&self) -> proc_macro2::Span {
+        self.path
+            .segments
+            .last()
+            .map_or_else(proc_macro2::Span::call_site, |segment| segment.ident.span())
+    }
+
+    /// `path::NAME`, spanned at the entry, like every other read of its companion.
+    pub(crate) fn name(&self) -> TokenStream {
+        let path = &self.path;
+        quote::quote_spanned!(self.span()=> #path::NAME)
+    }
+}
+
 #[derive(Default)]
 pub(crate) struct Registry {
     pub(crate) orchestrations: Vec<Entry>,
@@ -21,9 +37,11 @@ pub(crate) struct Registry {
     pub(crate) names: Option<Ident>,
     /// The configuration type handed to activities with a `#[config]` parameter.
     pub(crate) config: Option<syn::Type>,
+    /// The registry lock's file, relative to the crate's manifest directory.
+    pub(crate) lock: Option<syn::LitStr>,
 }
 
-const KEYS: &str = "`orchestrations`, `activities`, `config`, `names`";
+const KEYS: &str = "`orchestrations`, `activities`, `config`, `names`, `lock`";
 
 /// Parses `registry!`'s input and checks its tokens. A syntax error ends parsing, at its token;
 /// what was parsed before it still generates, so that the entries can be checked.
@@ -56,7 +74,11 @@ fn keys(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Regist
         if seen.contains(&text) {
             diagnostics.error(
                 &key,
-                format!("`{text}` is given twice; merge the two lists into one"),
+                if matches!(text.as_str(), "orchestrations" | "activities") {
+                    format!("`{text}` is given twice; merge the two lists into one")
+                } else {
+                    format!("`{text}` is given twice; keep one")
+                },
             );
         }
         seen.push(text.clone());
@@ -67,6 +89,15 @@ fn keys(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Regist
             "activities" => registry.activities.extend(parse_list(input, diagnostics)?),
             "names" => registry.names = Some(input.parse()?),
             "config" => registry.config = Some(input.parse()?),
+            "lock" => {
+                registry.lock = Some(input.parse().map_err(|e: syn::Error| {
+                    syn::Error::new(
+                        e.span(),
+                        "`lock` names the registry lock's file, relative to the crate's manifest \
+                     directory, like `lock: \"registry.lock\"`",
+                    )
+                })?)
+            }
             _ => {
                 diagnostics.error(
                     &key,
@@ -196,7 +227,7 @@ mod tests {
             [
                 "only `#[cfg(...)]` attributes can go on a registry! entry",
                 "unknown key `frobnicate` in registry!; expected one of `orchestrations`, \
-                 `activities`, `config`, `names`",
+                 `activities`, `config`, `names`, `lock`",
                 "`activities` is given twice; merge the two lists into one",
                 "`b` is listed twice under both `orchestrations` and `activities`; remove this \
                  entry",

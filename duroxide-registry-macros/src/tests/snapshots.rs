@@ -24,7 +24,8 @@ fn assert_no_errors(expanded: &str) {
 }
 
 fn check(expanded: TokenStream, snapshot: &ExpectFile) {
-    let rendered = render(expanded);
+    // The lock's `include_str!` names the file by its absolute path, which is this machine's.
+    let rendered = render(expanded).replace(env!("CARGO_MANIFEST_DIR"), "$CARGO_MANIFEST_DIR");
     assert_no_errors(&rendered);
     snapshot.assert_eq(&rendered);
 }
@@ -81,4 +82,38 @@ fn a_registry() {
         ],
     });
     check(expanded, &expect_file!["snapshots/registry.expanded.rs"]);
+}
+
+#[test]
+fn an_activity_in_place() {
+    let expanded = crate::expand::attribute(
+        Kind::Activity,
+        quote!(name = "provision-vm"),
+        quote! {
+            pub async fn activity(ctx: ActivityContext, input: ProvisionVmInput) -> Result<ProvisionVmOutput, String> {
+                Ok(ProvisionVmOutput::from(input))
+            }
+        },
+    );
+    check(
+        expanded,
+        &expect_file!["snapshots/activity_in_place.expanded.rs"],
+    );
+}
+
+#[test]
+fn a_registry_with_a_lock_and_a_version_family() {
+    let expanded = crate::registry::expand(quote! {
+        lock: "src/tests/snapshots/registry.lock",
+        names: names,
+        orchestrations: [
+            create_instance::v1_0_5 as CREATE_INSTANCE,
+            create_instance::v1_0_6 as CREATE_INSTANCE,
+        ],
+        activities: [activities::provision_vm, #[cfg(feature = "dns")] activities::publish_dns],
+    });
+    check(
+        expanded,
+        &expect_file!["snapshots/registry_with_lock.expanded.rs"],
+    );
 }

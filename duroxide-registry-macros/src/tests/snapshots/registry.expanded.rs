@@ -44,9 +44,9 @@ pub struct ActivityInfo {
 #[must_use]
 pub fn create_activity_registry() -> ::duroxide::runtime::registry::ActivityRegistry {
     let builder = ::duroxide::runtime::registry::ActivityRegistry::builder();
-    let builder = activities::provision_vm::__register_activity(builder);
+    let builder = activities::provision_vm::__META_V1.11(builder);
     #[cfg(feature = "firewall")]
-    let builder = activities::configure_firewall::__register_activity(builder);
+    let builder = activities::configure_firewall::__META_V1.11(builder);
     builder.build()
 }
 /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
@@ -57,7 +57,7 @@ pub fn create_activity_registry() -> ::duroxide::runtime::registry::ActivityRegi
 pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
     type Builder = ::duroxide::OrchestrationRegistryBuilder;
     const REGISTER: &[fn(Builder) -> Builder] = &[
-        orchestrations::provision_postgres_v2::__register_orchestration,
+        orchestrations::provision_postgres_v2::__META_V1.12,
     ];
     const KEYS: &[&[u8]] = &[orchestrations::provision_postgres_v2::__META_V1.3];
     const ORDER: [usize; KEYS.len()] = version_order(KEYS);
@@ -100,9 +100,7 @@ pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
     }
     let builder = ::duroxide::OrchestrationRegistry::builder();
     if IN_ORDER {
-        let builder = orchestrations::provision_postgres_v2::__register_orchestration(
-            builder,
-        );
+        let builder = orchestrations::provision_postgres_v2::__META_V1.12(builder);
         builder.build()
     } else {
         let mut builder = builder;
@@ -117,7 +115,7 @@ pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
 pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::std::vec![
         OrchestrationInfo { name : orchestrations::provision_postgres_v2::NAME,
-        description : orchestrations::provision_postgres_v2::DESCRIPTION, input_type :
+        description : orchestrations::provision_postgres_v2::__META_V1.10, input_type :
         orchestrations::provision_postgres_v2::__META_V1.0, output_type :
         orchestrations::provision_postgres_v2::__META_V1.1, activities_used :
         orchestrations::provision_postgres_v2::__META_V1.5.to_vec(), version :
@@ -129,12 +127,12 @@ pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
 pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
     ::std::vec![
         ActivityInfo { name : activities::provision_vm::NAME, description :
-        activities::provision_vm::DESCRIPTION, input_type :
+        activities::provision_vm::__META_V1.10, input_type :
         activities::provision_vm::__META_V1.0, output_type :
         activities::provision_vm::__META_V1.1, idempotent :
         activities::provision_vm::__META_V1.4, }, #[cfg(feature = "firewall")]
         ActivityInfo { name : activities::configure_firewall::NAME, description :
-        activities::configure_firewall::DESCRIPTION, input_type :
+        activities::configure_firewall::__META_V1.10, input_type :
         activities::configure_firewall::__META_V1.0, output_type :
         activities::configure_firewall::__META_V1.1, idempotent :
         activities::configure_firewall::__META_V1.4, },

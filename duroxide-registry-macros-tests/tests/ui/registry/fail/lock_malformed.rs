@@ -1,0 +1,16 @@
+// Only the macro errors matter here; an unused import would add noise.
+#![allow(unused_imports)]
+
+use duroxide::ActivityContext;
+use duroxide_registry_macros::{activity, registry};
+
+#[activity("fleet")]
+pub async fn provision_vm(_ctx: ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+
+// Every malformed line is reported, each with its number; the well-formed one is still checked.
+registry! {
+    lock: "locks/lock_malformed.lock",
+    activities: [provision_vm],
+}
+
+fn main() {}

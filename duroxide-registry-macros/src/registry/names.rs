@@ -1,0 +1,286 @@
+//! The constant each entry gets in the `names` module, and version families: entries that share
+//! one `as ALIAS` because they are versions of one orchestration.
+//!
+//! `names: names` gives every entry a constant, `names::orchestrations::PROVISION_POSTGRES`,
+//! named by its `as ALIAS` or else by its path's last segment. Two entries may share a constant
+//! only when both name it with `as`, both are orchestrations, and their `NAME`s are equal, which
+//! `registry!` checks in const evaluation (see [`family_checks`]). Two default names that would
+//! collide are an error at the second entry, asking for `as ALIAS`.
+
+use super::parse::{Entry, Registry};
+use crate::diagnostics::Diagnostics;
+use crate::scope::child_path;
+use crate::text::path_text;
+use heck::ToShoutySnakeCase;
+use proc_macro2::{Ident, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+/// One constant of the `names` module and the entries it stands for, in list order.
+pub(super) struct Constant<'a> {
+    ident: Ident,
+    entries: Vec<&'a Entry>,
+}
+
+/// The constants of both lists.
+#[derive(Default)]
+pub(super) struct Names<'a> {
+    orchestrations: Vec<Constant<'a>>,
+    activities: Vec<Constant<'a>>,
+}
+
+/// Gives every entry its constant, grouping the entries of a family. Problems are reported only
+/// when `registry!` generates a `names` module, the one place the constants matter.
+pub(super) fn resolve<'a>(registry: &'a Registry, diagnostics: &mut Diagnostics) -> Names<'a> {
+    let mut problems = Diagnostics::new();
+    let names = Names {
+        orchestrations: constants(&registry.orchestrations, true, &mut problems),
+        activities: constants(&registry.activities, false, &mut problems),
+    };
+    check_family_cfgs(&names, &mut problems);
+    if registry.names.is_some() {
+        diagnostics.append(problems);
+    } else {
+        // Without a `names` module nothing reads the constants, so their problems are not errors.
+        problems.discard();
+    }
+    names
+}
+
+fn constants<'a>(
+    entries: &'a [Entry],
+    orchestrations: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Constant<'a>> {
+    let mut constants: Vec<Constant<'a>> = Vec::new();
+    for entry in entries {
+        let Some(ident) = constant_name(entry, diagnostics) else {
+            continue;
+        };
+        let Some(constant) = constants.iter_mut().find(|c| c.ident == ident) else {
+            constants.push(Constant {
+                ident,
+                entries: vec![entry],
+            });
+            continue;
+        };
+        let first = constant.entries[0];
+        let (text, first_text) = (path_text(&entry.path), path_text(&first.path));
+        if entry.alias.is_none() || first.alias.is_none() {
+            diagnostics.error(
+                entry
+                    .alias
+                    .as_ref()
+                    .map_or(&entry.path as &dyn quote::ToTokens, |a| a),
+                format!(
+                    "`{text}` would get the same `names` constant as `{first_text}`, `{ident}`; \
+                     name it with `{text} as SOME_NAME` (versions of one orchestration may share \
+                     one: write the same `as ALIAS` on each)"
+                ),
+            );
+        } else if !orchestrations {
+            diagnostics.error(
+                entry.alias.as_ref().unwrap_or(&ident),
+                format!(
+                    "`{text}` shares `as {ident}` with `{first_text}`, but activities have no \
+                     versions, so each gets a constant of its own; give it another name"
+                ),
+            );
+        } else {
+            constant.entries.push(entry);
+        }
+    }
+    constants
+}
+
+/// The entry's `as ALIAS`, or its last segment in SCREAMING_SNAKE_CASE when that is an
+/// identifier (`_2fa` gives `2FA`, which is not).
+fn constant_name(entry: &Entry, diagnostics: &mut Diagnostics) -> Option<Ident> {
+    if let Some(alias) = &entry.alias {
+        return Some(alias.clone());
+    }
+    let path = &entry.path;
+    let last = path.segments.last()?;
+    let shouty = last
+        .ident
+        .to_string()
+        .trim_start_matches("r#")
+        .to_shouty_snake_case();
+    match syn::parse_str::<Ident>(&shouty) {
+        Ok(mut ident) => {
+            ident.set_span(last.ident.span());
+            Some(ident)
+        }
+        Err(_) => {
+            diagnostics.error(
+                &last.ident,
+                format!(
+                    "`{}` gives no constant name for `names` (`{shouty}` is not an identifier); \
+                     name it with `{} as SOME_NAME`",
+                    last.ident,
+                    path_text(path)
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The pattern's `names::orchestrations::PROVISION_POSTGRES` constants, taken from the
+/// companions so that they cannot drift. A family's constant is its first member's `NAME`,
+/// which the family checks hold equal to every other member's.
+pub(super) fn module(module: &Ident, names: &Names) -> TokenStream {
+    let constants = |constants: &[Constant]| -> Vec<TokenStream> {
+        constants.iter().filter_map(constant).collect()
+    };
+    let orchestrations = constants(&names.orchestrations);
+    let activities = constants(&names.activities);
+    quote! {
+        /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
+        pub mod #module {
+            /// Orchestration names.
+            pub mod orchestrations {
+                #(#orchestrations)*
+            }
+            /// Activity names.
+            pub mod activities {
+                #(#activities)*
+            }
+        }
+    }
+}
+
+fn constant(constant: &Constant) -> Option<TokenStream> {
+    let ident = &constant.ident;
+    // A family's constant must exist whatever `#[cfg]`s remove, so it takes the first member
+    // without any; a member alone takes its own, under its `#[cfg]`s.
+    let source = match constant.entries.as_slice() {
+        [only] => *only,
+        members => members.iter().find(|entry| entry.cfgs.is_empty())?,
+    };
+    let (cfgs, path) = (&source.cfgs, &source.path);
+    // Plain text, not a link: the function and its companion module share the path, and
+    // rustdoc cannot tell which one a link from generated docs means.
+    let written: Vec<String> = constant
+        .entries
+        .iter()
+        .map(|e| format!("`{}`", path_text(&e.path)))
+        .collect();
+    let doc = match written.as_slice() {
+        [one] => format!("The name of {one}."),
+        several => format!(
+            "The name of {}, versions of one orchestration.",
+            several.join(", ")
+        ),
+    };
+    let target = child_path(path, 2);
+    let name = quote_spanned!(source.span()=> #target::NAME);
+    Some(quote! {
+        #(#cfgs)*
+        #[doc = #doc]
+        pub const #ident: &str = #name;
+    })
+}
+
+/// Errors for families every member of which carries `#[cfg]`: their constant would vanish in
+/// some builds.
+fn check_family_cfgs(names: &Names, diagnostics: &mut Diagnostics) {
+    for constant in &names.orchestrations {
+        let all_cfg = constant.entries.len() > 1
+            && constant.entries.iter().all(|entry| !entry.cfgs.is_empty());
+        if all_cfg {
+            diagnostics.error(
+                &constant.ident,
+                format!(
+                    "every version listed `as {}` has a `#[cfg]`, so `names` would have no \
+                     constant in some builds; leave one version without `#[cfg]`",
+                    constant.ident
+                ),
+            );
+        }
+    }
+}
+
+/// Inside the checks' const block: for every member of a family after the first, a `const`,
+/// spanned at its entry, that fails unless its `NAME` is the first member's. The message shows
+/// both names, so its buffer is sized by them, in a const generic argument.
+pub(super) fn family_checks(names: &Names) -> TokenStream {
+    let mut checks = TokenStream::new();
+    for constant in &names.orchestrations {
+        let Some((first, rest)) = constant.entries.split_first() else {
+            continue;
+        };
+        for member in rest {
+            let alias = constant.ident.to_string();
+            let (text, first_text) = (path_text(&member.path), path_text(&first.path));
+            let template_len = [&alias, &text, &first_text]
+                .map(|s| s.len())
+                .iter()
+                .sum::<usize>()
+                + FAMILY_TEXT.iter().map(|s| s.len()).sum::<usize>();
+            let (member_name, first_name) = (member.name(), first.name());
+            let cfgs = first.cfgs.iter().chain(&member.cfgs);
+            let span = member
+                .alias
+                .as_ref()
+                .map_or_else(|| member.path.span(), Ident::span);
+            checks.extend(quote_spanned! {span=>
+                #(#cfgs)*
+                const _: () = same_name::<{ #member_name.len() + #first_name.len() + #template_len }>(
+                    #member_name, #first_name, [#text, #alias, #first_text],
+                );
+            });
+        }
+    }
+    if checks.is_empty() {
+        return checks;
+    }
+    let [a, b, c, d, e, f] = FAMILY_TEXT;
+    quote! {
+        /// Panics, naming both, unless `name` and `first` are equal.
+        #[track_caller]
+        const fn same_name<const CAPACITY: usize>(name: &str, first: &str, paths: [&str; 3]) {
+            let (x, y) = (name.as_bytes(), first.as_bytes());
+            let mut equal = x.len() == y.len();
+            let mut i = 0;
+            while equal && i < x.len() {
+                equal = x[i] == y[i];
+                i += 1;
+            }
+            if equal {
+                return;
+            }
+            let pieces = [#a, paths[0], #b, paths[1], #c, paths[2], #d, name, #e, first, #f];
+            let mut bytes = [0u8; CAPACITY];
+            let mut len = 0;
+            let mut p = 0;
+            while p < pieces.len() {
+                let piece = pieces[p].as_bytes();
+                let mut i = 0;
+                while i < piece.len() {
+                    bytes[len] = piece[i];
+                    len += 1;
+                    i += 1;
+                }
+                p += 1;
+            }
+            match ::core::str::from_utf8(bytes.split_at(len).0) {
+                ::core::result::Result::Ok(message) => ::core::panic!("{}", message),
+                ::core::result::Result::Err(_) => ::core::panic!("versions listed under one alias have different names"),
+            }
+        }
+        #checks
+    }
+}
+
+/// The fixed text of a family's message, around the entry, the alias, the first member and the
+/// two names.
+const FAMILY_TEXT: [&str; 6] = [
+    "`",
+    "` shares `as ",
+    "` with `",
+    "`, but its NAME is `",
+    "` and that one's is `",
+    "`: versions of one orchestration share one name, so give them the same `name` (or each its \
+     own `as ...` if they are different orchestrations)",
+];
