@@ -7,6 +7,8 @@
 use duroxide_registry_macros::registry;
 
 registry! {
+    // Every wire name this crate has published; `tests/registry_lock.rs` keeps it current.
+    lock: "registry.lock",
     names: names,
     orchestrations: [
         crate::orchestrations::create_ec2_cluster::create_ec2_cluster_orchestration as CREATE_EC2_CLUSTER,

@@ -15,6 +15,8 @@ use crate::config::AzureConfig;
 use duroxide_registry_macros::registry;
 
 registry! {
+    // Every wire name this crate has published; `tests/registry_lock.rs` keeps it current.
+    lock: "registry.lock",
     names: names,
     config: AzureConfig,
     orchestrations: [
