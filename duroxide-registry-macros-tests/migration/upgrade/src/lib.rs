@@ -5,8 +5,8 @@
 //!
 //! A worker is a [`Fleet`] (the registries it runs, and the types it starts and reads
 //! instances with) and a `main` of one line: [`main::<F>()`](main). The worker before the upgrade is
-//! [`HandWritten`], built as the binary `handwritten-worker`. The worker after it is a `Fleet`
-//! on the migrated crate `duroxide-fleet`, in the same shape, and a binary of the same one line.
+//! [`HandWritten`], built as the binary `handwritten-worker`. The worker after it is
+//! [`Migrated`], on the migrated crate `duroxide-fleet`, built as the binary `migrated-worker`.
 //!
 //! The worker's command line:
 //!
@@ -81,6 +81,34 @@ impl Fleet for HandWritten {
 
     fn input(instance: &str) -> Self::Input {
         fleet_handwritten::CreateInstanceInput {
+            name: instance.to_owned(),
+            region: "westeurope".to_owned(),
+            size: "standard-2".to_owned(),
+            owner: "ops".to_owned(),
+            disk_gb: Some(128),
+            replaces_record: Some(format!("cms-{instance}-old")),
+        }
+    }
+}
+
+/// The crate after the upgrade: `duroxide-fleet`, the same crate on `duroxide-registry-macros`.
+pub struct Migrated;
+
+impl Fleet for Migrated {
+    const LABEL: &'static str = "migrated";
+    type Input = duroxide_fleet::CreateInstanceInput;
+    type Output = duroxide_fleet::CreateInstanceOutput;
+
+    fn activities() -> ActivityRegistry {
+        duroxide_fleet::registry::create_activity_registry()
+    }
+
+    fn orchestrations() -> OrchestrationRegistry {
+        duroxide_fleet::registry::create_orchestration_registry()
+    }
+
+    fn input(instance: &str) -> Self::Input {
+        duroxide_fleet::CreateInstanceInput {
             name: instance.to_owned(),
             region: "westeurope".to_owned(),
             size: "standard-2".to_owned(),

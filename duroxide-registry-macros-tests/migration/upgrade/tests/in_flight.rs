@@ -3,9 +3,10 @@
 //! waits for its `approval` event; a second worker process, on the same file, raises the event
 //! and finishes the instance.
 //!
-//! `BEFORE` runs the hand-written crate. `AFTER` is the worker of the crate that the instance
-//! must finish on: the hand-written one too until the migrated crate exists, then the migrated
-//! worker.
+//! `BEFORE` runs the hand-written crate, `fleet-handwritten`; `AFTER` runs the migrated one,
+//! `duroxide-fleet`, whose registries `registry!` generates. The instance started by the first
+//! must replay its history on the second and finish with the output an uninterrupted run of
+//! the hand-written crate gives.
 //!
 //! Every process's command line, exit status, stdout and stderr are printed in full when the
 //! test fails, whatever the failure. Timeouts are minutes: they only stop a hung process.
@@ -13,7 +14,7 @@
 use duroxide::runtime::Runtime;
 use duroxide::{Client, OrchestrationStatus};
 use fleet_handwritten::CreateInstanceOutput;
-use fleet_upgrade::{Fleet, HandWritten, History};
+use fleet_upgrade::{Fleet, HandWritten, History, Migrated};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
@@ -21,10 +22,10 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// The worker the instance starts on.
+/// The worker the instance starts on: the hand-written crate.
 const BEFORE: &str = env!("CARGO_BIN_EXE_handwritten-worker");
-/// The worker the instance finishes on.
-const AFTER: &str = env!("CARGO_BIN_EXE_handwritten-worker");
+/// The worker the instance finishes on: the migrated crate.
+const AFTER: &str = env!("CARGO_BIN_EXE_migrated-worker");
 
 /// How long one worker process may take before it is killed.
 const PROCESS_TIMEOUT: Duration = Duration::from_secs(600);
@@ -175,6 +176,10 @@ fn an_instance_started_before_the_upgrade_finishes_after_it() {
     // Before the upgrade: start, and stop while the instance waits for approval.
     let first = transcript.run(BEFORE, &["start", store_arg, &instance]);
     assert!(first.succeeded(), "the first worker failed");
+    assert!(
+        first.stdout.contains(&format!("[{}]", HandWritten::LABEL)),
+        "the first worker is not the hand-written one"
+    );
 
     let (status, history) = inspect(&store, &instance);
     match &status {
@@ -190,9 +195,13 @@ fn an_instance_started_before_the_upgrade_finishes_after_it() {
     assert_eq!(history.subscriptions, [fleet_upgrade::APPROVAL_EVENT]);
     assert!(history.events.is_empty(), "{:?}", history.events);
 
-    // After the upgrade: approve, and finish on the new worker.
+    // After the upgrade: approve, and finish on the migrated crate's worker.
     let second = transcript.run(AFTER, &["resume", store_arg, &instance, APPROVER]);
     assert!(second.succeeded(), "the second worker failed");
+    assert!(
+        second.stdout.contains(&format!("[{}]", Migrated::LABEL)),
+        "the second worker is not the migrated one"
+    );
     let output = second.output();
 
     let (status, history) = inspect(&store, &instance);
