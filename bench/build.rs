@@ -25,6 +25,7 @@ fn main() {
             explicit_macro_prefix: true,
             root: format!("crate::{label}"),
             dispatch_loop: true,
+            lock: false,
         };
         let text = gen::inline_text(&gen::library(&spec, form));
         std::fs::write(out.join(format!("{label}.rs")), text).expect("OUT_DIR is writable");

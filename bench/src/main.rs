@@ -14,6 +14,8 @@
 //! - `--dir DIR`: where the generated workspace goes (default `target/registry-bench`); a second
 //!   directory lets an experiment run without disturbing the first one's builds.
 //! - `--no-expand`: skip the nightly expansion counts.
+//! - `--lock`: the macro form's `registry!` names a `registry.lock` pinning every item, to price
+//!   the lock's compile-time checks.
 
 use registry_bench::workspace::{Size, Workspace};
 use registry_bench::{build_cost, expand};
@@ -21,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str =
-    "usage: registry-bench <build-cost|runtime|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--dir DIR] [--no-expand]";
+    "usage: registry-bench <build-cost|runtime|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--dir DIR] [--no-expand] [--lock]";
 
 struct Options {
     command: String,
@@ -31,6 +33,7 @@ struct Options {
     macros: Option<PathBuf>,
     dir: Option<PathBuf>,
     expand: bool,
+    lock: bool,
 }
 
 fn main() -> ExitCode {
@@ -60,12 +63,14 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
         macros: None,
         dir: None,
         expand: true,
+        lock: false,
     };
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--quick" => options.quick = true,
             "--no-expand" => options.expand = false,
+            "--lock" => options.lock = true,
             "--runs" => options.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--size" => options.sizes.push(parse_size(&value()?)?),
             "--macros" => options.macros = Some(PathBuf::from(value()?)),
@@ -142,7 +147,7 @@ fn build_cost(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
         .dir
         .clone()
         .unwrap_or_else(|| repo.join("target").join("registry-bench"));
-    let workspace = Workspace::prepare(&dir, &repo, &macros, &options.sizes)?;
+    let workspace = Workspace::prepare(&dir, &repo, &macros, &options.sizes, options.lock)?;
     build_cost::warm_up(&workspace, &options.sizes)?;
     let samples = build_cost::measure(&workspace, &options.sizes, options.runs)?;
     let mut report = format!(

@@ -30,7 +30,7 @@ impl Size {
         )
     }
 
-    fn spec(self, form: Form) -> Spec {
+    fn spec(self, form: Form, lock: bool) -> Spec {
         Spec {
             activities: self.activities,
             orchestrations: self.orchestrations,
@@ -39,6 +39,7 @@ impl Size {
             explicit_macro_prefix: false,
             root: "crate".to_owned(),
             dispatch_loop: false,
+            lock: lock && form == Form::Macros,
         }
     }
 }
@@ -59,6 +60,7 @@ impl Workspace {
         repo: &Path,
         macros: &Path,
         sizes: &[Size],
+        lock: bool,
     ) -> io::Result<Workspace> {
         let snapshot = dir.join("snapshot").join("duroxide-registry-macros");
         // A fresh copy: files of an earlier snapshot that the crate has since moved or deleted
@@ -70,7 +72,8 @@ impl Workspace {
         let mut members = Vec::new();
         for &size in sizes {
             for form in Form::BOTH {
-                write_crate(&dir.join(size.package(form)), size, form, &snapshot)?;
+                let spec = size.spec(form, lock);
+                write_crate(&dir.join(size.package(form)), &spec, form, &snapshot)?;
                 members.push(size.package(form));
             }
         }
@@ -125,8 +128,8 @@ impl Workspace {
     }
 }
 
-fn write_crate(dir: &Path, size: Size, form: Form, snapshot: &Path) -> io::Result<()> {
-    let package = size.package(form);
+fn write_crate(dir: &Path, spec: &Spec, form: Form, snapshot: &Path) -> io::Result<()> {
+    let package = &spec.prefix;
     let macros_dependency = match form {
         Form::Hand => String::new(),
         Form::Macros => format!(
@@ -140,7 +143,13 @@ fn write_crate(dir: &Path, size: Size, form: Form, snapshot: &Path) -> io::Resul
          serde_json = \"1\"\n{macros_dependency}"
     );
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
-    let files = gen::crate_files(&gen::library(&size.spec(form), form));
+    let lock = dir.join("registry.lock");
+    if spec.lock {
+        write_if_changed(&lock, &gen::lock_text(spec))?;
+    } else if lock.exists() {
+        fs::remove_file(&lock)?;
+    }
+    let files = gen::crate_files(&gen::library(spec, form));
     let src = dir.join("src");
     remove_stale(
         &src,

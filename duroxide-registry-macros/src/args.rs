@@ -30,6 +30,7 @@ fn keys(kind: Kind) -> &'static [&'static str] {
             "description",
             "uses",
             "flat",
+            "allow_nondeterminism",
         ],
     }
 }
@@ -120,6 +121,22 @@ fn parse_one(
             "`crate_prefix` is a bare flag; to set the prefix, write `prefix = \"...\"`",
         )
         .map(|span| args.crate_prefix = Some(span)),
+        "allow_nondeterminism" => string_value(
+            meta,
+            "allow_nondeterminism = \"1.0.0 must replay exactly as it ran\"",
+        )
+        .and_then(|reason| {
+            if reason.value().trim().is_empty() {
+                return Err(syn::Error::new(
+                    reason.span(),
+                    "`allow_nondeterminism` needs a reason: say why this body may do what \
+                     replay cannot repeat, like `allow_nondeterminism = \"1.0.0 must replay \
+                     exactly as it ran\"`; it is what a reviewer reads",
+                ));
+            }
+            args.allow_nondeterminism = Some(reason);
+            Ok(())
+        }),
         "flat" => bare_flag(
             meta,
             "`flat` is a bare flag: write `flat` to generate the items in the function's own module",
@@ -164,6 +181,10 @@ fn unknown_key_message(kind: Kind, key: &str) -> String {
              or give the activity a new name"
         }
         (Kind::Activity, "uses") => "; `uses` lists what an orchestration calls, so remove it",
+        (Kind::Activity, "allow_nondeterminism") => {
+            "; activities run once and duroxide records their results, so they may read the \
+             clock or do I/O as they are: remove it"
+        }
         _ => "",
     };
     format!(

@@ -47,6 +47,8 @@ pub(crate) struct Args {
     pub(crate) uses: Vec<syn::Path>,
     /// `flat`: the companion's items go in the function's own module.
     pub(crate) flat: Option<Span>,
+    /// `allow_nondeterminism = "reason"`: the determinism guard is off for this orchestration.
+    pub(crate) allow_nondeterminism: Option<LitStr>,
 }
 
 /// An `fn` item whose body is kept as tokens: the body is passed on exactly as written and never

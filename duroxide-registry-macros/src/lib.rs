@@ -3,14 +3,17 @@
 // The pipeline, from the entries down. `expand` runs the two attributes: `signature` and `args`
 // parse, `resolve` builds the `item` model, `rules` checks it, `companion` generates from it, and
 // `fallback` answers anything that is not a function. `registry` is `registry!`'s own pipeline.
-// `naming`, `version`, `usage`, `scope`, `text` and `diagnostics` are leaves any stage may use.
+// `determinism` is the guard `rules` runs on orchestration bodies. `naming`, `version`, `paths`,
+// `scope`, `text` and `diagnostics` are leaves any stage may use.
 mod args;
 mod companion;
+mod determinism;
 mod diagnostics;
 mod expand;
 mod fallback;
 mod item;
 mod naming;
+mod paths;
 mod registry;
 mod resolve;
 mod rules;

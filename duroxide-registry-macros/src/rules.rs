@@ -5,6 +5,7 @@
 //! companion, so a broken rule cannot cascade into other errors. To add one, write the function,
 //! list it in [`RULES`], and pin its message with a UI case (see `CONTRIBUTING.md`).
 
+use crate::determinism;
 use crate::diagnostics::Diagnostics;
 use crate::item::{Item, Kind};
 use crate::naming::{self, Part};
@@ -12,7 +13,11 @@ use crate::naming::{self, Part};
 type Rule = fn(&Item, &mut Diagnostics);
 
 /// Every rule, in the order their errors are reported.
-const RULES: &[Rule] = &[in_place_needs_a_name, name_follows_the_convention];
+const RULES: &[Rule] = &[
+    in_place_needs_a_name,
+    name_follows_the_convention,
+    deterministic_body,
+];
 
 pub(crate) fn check(item: &Item, diagnostics: &mut Diagnostics) {
     for rule in RULES {
@@ -45,6 +50,18 @@ fn in_place_needs_a_name(item: &Item, diagnostics: &mut Diagnostics) {
     match item.args.flat {
         Some(span) => diagnostics.error_at(span, message),
         None => diagnostics.error(ident, message),
+    }
+}
+
+/// An orchestration's body makes no call that replay cannot repeat (see `determinism.rs`), unless
+/// `allow_nondeterminism` says why it may. Each call is reported at its path, with what to use
+/// instead.
+fn deterministic_body(item: &Item, diagnostics: &mut Diagnostics) {
+    if item.kind != Kind::Orchestration || item.args.allow_nondeterminism.is_some() {
+        return;
+    }
+    for finding in determinism::scan(&item.function.body) {
+        diagnostics.error(&finding.tokens, finding.family.message(&finding.written));
     }
 }
 

@@ -117,8 +117,13 @@ fn registry(
         .iter()
         .map(|a| format!("        activities::{},\n", a.ident))
         .collect();
+    let lock = if spec.lock {
+        "    lock: \"registry.lock\",\n"
+    } else {
+        ""
+    };
     format!(
-        "use {root}::{{activities, orchestrations}};\n\nduroxide_registry_macros::registry! {{\n    names: names,\n    \
+        "use {root}::{{activities, orchestrations}};\n\nduroxide_registry_macros::registry! {{\n{lock}    names: names,\n    \
          orchestrations: [\n{orchestrations}    ],\n    activities: [\n{activity_entries}    ],\n}}\n",
         root = spec.root,
         orchestrations = orchestration_entries.concat(),

@@ -48,6 +48,9 @@ pub struct Spec {
     /// Adds `dispatch_loop`, an orchestration that calls the first activity `count` times, for
     /// the runtime benchmark.
     pub dispatch_loop: bool,
+    /// The macro form's `registry!` names a lock, `registry.lock` beside `Cargo.toml`, pinning
+    /// every item ([`lock_text`]), to price the lock's checks.
+    pub lock: bool,
 }
 
 impl Spec {
@@ -89,6 +92,32 @@ pub fn library(spec: &Spec, form: Form) -> Module {
         Form::Hand => hand::library(spec),
         Form::Macros => macros::library(spec),
     }
+}
+
+/// The registry lock pinning every activity and orchestration of `spec`, as `registry_lock()`
+/// writes it.
+pub fn lock_text(spec: &Spec) -> String {
+    let mut lines: Vec<String> = spec
+        .activity_descs()
+        .iter()
+        .map(|a| format!("activity      {}::activity::{}", spec.prefix, a.kebab))
+        .chain(spec.orchestration_descs().iter().map(|o| {
+            format!(
+                "orchestration {}::orchestration::{} 1.0.0",
+                spec.prefix, o.kebab
+            )
+        }))
+        .collect();
+    lines.sort();
+    let mut text = String::from(
+        "# registry.lock: wire names pinned by registry! (duroxide-registry-macros). Delete a line \
+         only once no instance can still run it.\n",
+    );
+    for line in lines {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
 }
 
 /// The files of a crate whose `src/lib.rs` is `root`: a module with children becomes
@@ -169,6 +198,7 @@ mod tests {
             explicit_macro_prefix: false,
             root: "crate".to_owned(),
             dispatch_loop: false,
+            lock: false,
         }
     }
 

@@ -131,22 +131,25 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
     }
 }
 
-/// The registration `registry!` calls through `__META_V1`: `__register_activity` for a registry
-/// without configuration and, for an activity with a `#[config]` parameter,
-/// `__register_activity_with_config` for a registry with one (the configured slot). Slots with
-/// nothing to do are `core::convert::identity` in `__META_V1` (see `meta.rs`): an activity
-/// listed under `orchestrations:` then fails on `registry!`'s own check, with its own message,
-/// and the plain slot of an activity that needs configuration does nothing, since `registry!`
-/// refuses to list it without a `config`.
+/// The registrations `registry!` calls: `__register_activity` for a registry without
+/// configuration, and for a registry with one, the `__META_V1` configured slot: `()` for an
+/// activity without a `#[config]` parameter, `__register_activity_with_config` for one with it.
+/// The orchestration slot exists so that an activity listed under `orchestrations:` fails on
+/// `registry!`'s own check, with its own message; likewise the plain slot of an activity that
+/// needs configuration does nothing, because `registry!` refuses to list it without a `config`.
+/// Slots that do nothing are `core::convert::identity` re-exported: no body of their own.
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
     let (input, output) = shared::payload_types(item);
     let context_check = shared::context_check(item);
-    if item.registers_with_config() {
+    let plain = if item.registers_with_config() {
         quote! {
+            #[doc(hidden)]
+            pub use ::core::convert::identity as __register_activity;
+            #[doc(hidden)]
             #[inline]
-            fn __register_activity_with_config(builder: #builder, config: &Config) -> #builder {
+            pub fn __register_activity_with_config(builder: #builder, config: &Config) -> #builder {
                 #context_check
                 let config = ::core::clone::Clone::clone(config);
                 builder.register_typed::<#input, #output, _, _>(NAME, move |ctx: ::duroxide::ActivityContext, input: Input| {
@@ -155,14 +158,24 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
             }
         }
     } else if degraded {
-        TokenStream::new()
+        quote! {
+            #[doc(hidden)]
+            pub use ::core::convert::identity as __register_activity;
+        }
     } else {
         quote! {
+            #[doc(hidden)]
             #[inline]
-            fn __register_activity(builder: #builder) -> #builder {
+            pub fn __register_activity(builder: #builder) -> #builder {
                 #context_check
                 builder.register_typed::<#input, #output, _, _>(NAME, #function)
             }
         }
+    };
+    quote! {
+        #plain
+        // A re-export rather than a function of its own: one body fewer in every companion.
+        #[doc(hidden)]
+        pub use ::core::convert::identity as __register_orchestration;
     }
 }

@@ -48,15 +48,6 @@ pub(crate) enum Meta {
     /// `u128`: fingerprint of what makes two registrations collide: the name, and for
     /// orchestrations the version.
     IdentityFingerprint,
-    /// `&str`: the description, for the inventory.
-    Description,
-    /// `fn(ActivityRegistryBuilder) -> ActivityRegistryBuilder`: registers an activity in a
-    /// registry without configuration; `identity` for an orchestration, for an activity whose
-    /// signature is broken, and for one that needs configuration (see `Configured`).
-    RegisterActivity,
-    /// `fn(OrchestrationRegistryBuilder) -> OrchestrationRegistryBuilder`: registers an
-    /// orchestration; `identity` for an activity.
-    RegisterOrchestration,
     /// For an activity with a `#[config]` parameter, its `__register_activity_with_config` as a
     /// `fn(ActivityRegistryBuilder, &Config) -> ActivityRegistryBuilder`; for every other item
     /// `()`. A registry with a configuration picks by this type how to register the entry.
@@ -64,7 +55,7 @@ pub(crate) enum Meta {
 }
 
 impl Meta {
-    const ALL: [Meta; 14] = [
+    const ALL: [Meta; 11] = [
         Meta::InputType,
         Meta::OutputType,
         Meta::Version,
@@ -75,15 +66,12 @@ impl Meta {
         Meta::Orchestration,
         Meta::PrefixFingerprint,
         Meta::IdentityFingerprint,
-        Meta::Description,
-        Meta::RegisterActivity,
-        Meta::RegisterOrchestration,
         Meta::Configured,
     ];
 
     /// The field read from the companion at `path`: `path::__META_V1.N`, spanned at the path's
-    /// last segment. Everything `registry!` reads of a companion goes through it, so an entry
-    /// that is no companion gives one error, at the entry, however many fields are read.
+    /// last segment, like every read of a companion, so that an entry that is no companion is
+    /// reported at the entry.
     pub(crate) fn of(self, path: &syn::Path) -> TokenStream {
         let index = syn::Index::from(self as usize);
         let span = path
@@ -116,28 +104,6 @@ impl Meta {
                 quote!(u128),
                 identity_fingerprint(item.kind, &item.full_name, &item.version_key),
             ),
-            Meta::Description => (quote!(&str), quote!(DESCRIPTION)),
-            Meta::RegisterActivity => {
-                let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
-                let plain = item.kind == Kind::Activity
-                    && item.signature_ok
-                    && !item.registers_with_config();
-                let value = if plain {
-                    quote!(__register_activity)
-                } else {
-                    quote!(::core::convert::identity)
-                };
-                (quote!(fn(#builder) -> #builder), value)
-            }
-            Meta::RegisterOrchestration => {
-                let builder = quote!(::duroxide::runtime::registry::OrchestrationRegistryBuilder);
-                let value = if orchestration {
-                    quote!(__register_orchestration)
-                } else {
-                    quote!(::core::convert::identity)
-                };
-                (quote!(fn(#builder) -> #builder), value)
-            }
             Meta::Configured if item.registers_with_config() => {
                 let builder = quote!(::duroxide::runtime::registry::ActivityRegistryBuilder);
                 (

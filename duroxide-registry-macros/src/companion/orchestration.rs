@@ -256,7 +256,7 @@ fn typed_helpers(item: &Item) -> TokenStream {
     }
 }
 
-/// The registration `registry!` calls through `__META_V1`; see the activity's for the slots.
+/// The registration `registry!` calls; see the activity's for why both slots exist.
 fn registration(item: &Item, degraded: bool) -> TokenStream {
     let function = function_path(&item.function);
     let (input, output) = shared::payload_types(item);
@@ -273,11 +273,15 @@ fn registration(item: &Item, degraded: bool) -> TokenStream {
         },
     };
     quote! {
+        #[doc(hidden)]
         #[inline]
-        fn __register_orchestration(
+        pub fn __register_orchestration(
             builder: ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
         ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder {
             #body
         }
+        // A re-export rather than a function of its own: one body fewer in every companion.
+        #[doc(hidden)]
+        pub use ::core::convert::identity as __register_activity;
     }
 }

@@ -23,11 +23,11 @@
 //! 2. **The tables.** One `Row` per entry, read from the companions: `ORCHESTRATIONS` holds
 //!    `Row { path: 0, identity: deploy::__META_V1.9, ... }`, and `ACTIVITIES` holds the rows of
 //!    `provision_vm` and, under the entry's own `#[cfg]`, `publish_dns`. `path` numbers the
-//!    entry's path as written (`PATHS[path]` is its text); the fingerprints let const evaluation
-//!    compare names and prefixes as integers instead of scanning bytes.
+//!    entry's path as written; the fingerprints let const evaluation compare names and prefixes
+//!    as integers instead of scanning bytes.
 //! 3. **The reference prefix.** `reference_prefix` finds the crate prefix most rows share (on a
-//!    tie, the first row's) and the row that shows it. An entry whose prefix differs is the odd
-//!    one out, whatever its position.
+//!    tie, the first row's). An entry whose prefix differs is the odd one out, whatever its
+//!    position, and whatever `#[cfg]`s remove.
 //! 4. **The problems.** `problems` walks a table once and gives each row its first `Problem`, or
 //!    `Problem::None`; `repeats`, which it calls, finds rows whose identity (the name, and for
 //!    orchestrations the version) an earlier row has, with a small open-addressing table, so the
@@ -117,9 +117,9 @@ impl Row {
 enum Problem {
     /// An activity listed under `orchestrations`, or the reverse.
     WrongKind,
-    /// A crate prefix other than the one most entries share (on a tie, the first entry's). The
-    /// message names an entry that has the reference prefix, so the odd one out is the one
-    /// reported, wherever it stands in the list and whatever `#[cfg]`s remove.
+    /// A crate prefix other than the one most entries share (on a tie, the first entry's), so
+    /// that the odd one out is the one reported, wherever it stands in the list and whatever
+    /// `#[cfg]`s remove.
     Prefix,
     /// The name (and version) of an earlier entry of the same list.
     Duplicate,
@@ -157,8 +157,8 @@ impl Problem {
         }
     }
 
-    /// The message for an entry of `list`, with [`ENTRY`] and [`REFERENCE`] for the entry's path
-    /// and the path of the entry that shows the reference prefix; `None` when it cannot happen.
+    /// The message for an entry of `list`, with [`ENTRY`] for the entry's path; `None` when it
+    /// cannot happen.
     fn template(self, list: List, config_given: bool) -> Option<String> {
         let (list_name, other_kind, other_list) = match list {
             List::Orchestrations => ("orchestrations", "activity", "activities"),
@@ -170,9 +170,9 @@ impl Problem {
                  `{other_list}: [...]`"
             ),
             (Problem::Prefix, _) => format!(
-                "`{ENTRY}` and `{REFERENCE}` have different crate prefixes; the pattern wants one \
-                 prefix for every name of a crate, so give `{ENTRY}` the same `prefix` as \
-                 `{REFERENCE}`"
+                "`{ENTRY}` has a different crate prefix from the one most entries of this \
+                 registry! share (on a tie, the first entry's); the pattern wants one prefix for \
+                 every name of a crate, so give `{ENTRY}` the same `prefix` as the others"
             ),
             (Problem::Duplicate, List::Orchestrations) => format!(
                 "`{ENTRY}` has the same NAME and VERSION as an earlier entry of `orchestrations`; \
@@ -196,8 +196,6 @@ impl Problem {
 
 /// The placeholder in a message template for the entry's path as written.
 const ENTRY: &str = "{entry}";
-/// The placeholder for the path of the entry whose crate prefix is the reference.
-const REFERENCE: &str = "{reference}";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum List {
@@ -252,14 +250,13 @@ impl List {
 pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) -> TokenStream {
     let config_given = registry.config.is_some();
     let paths = PathIds::new(registry);
-    let path_texts = &paths.0;
     let [orchestrations, activities] =
         [List::Orchestrations, List::Activities].map(|list| table(list.entries(registry), &paths));
     let [orchestration_slots, activity_slots] =
         [&registry.orchestrations, &registry.activities].map(|entries| slots(entries.len()));
     let total = registry.orchestrations.len() + registry.activities.len();
     let model = model();
-    let functions = functions(registry, config_given, &paths);
+    let functions = functions(registry, config_given);
     let reports = reports(registry, &paths);
     let lock = lock.map(|lock| lock::checks(lock, registry));
     let families = names::family_checks(names);
@@ -268,14 +265,14 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
         .filter(|list| list.has_cfgs(registry))
         .map(|list| {
             let (rows, table) = (list.rows(), list.table());
-            quote!(const #rows: [usize; PATHS.len()] = rows_by_path::<{ PATHS.len() }>(#table);)
+            let count = paths.0.len();
+            quote!(const #rows: [usize; #count] = rows_by_path::<#count>(#table);)
         });
     quote! {
         // The functions serve whichever checks this invocation needs; an empty list needs none.
         #[allow(dead_code)]
         const _: () = {
             #model
-            const PATHS: &[&str] = &[#(#path_texts),*];
             const ORCHESTRATIONS: &[Row] = &[#(#orchestrations)*];
             const ACTIVITIES: &[Row] = &[#(#activities)*];
             const REFERENCE: Reference = reference_prefix::<#total>([ORCHESTRATIONS, ACTIVITIES]);
@@ -301,8 +298,8 @@ fn model() -> TokenStream {
         struct Row { #(#fields: #types),* }
         #[derive(Clone, Copy)]
         enum Problem { None, #(#variants),* }
-        /// The crate prefix most rows share, and the path id of the first row that has it.
-        struct Reference { prefix: u128, path: usize }
+        /// The crate prefix most rows share.
+        struct Reference { prefix: u128 }
     }
 }
 
@@ -323,8 +320,8 @@ fn table(entries: &[Entry], paths: &PathIds) -> Vec<TokenStream> {
 }
 
 /// A number for every distinct path as written, in order of first appearance: what a row is
-/// found by when `#[cfg]`s hide its index, and what `PATHS` is indexed by. Exact, where a
-/// fingerprint of the text would only be likely to be.
+/// found by when `#[cfg]`s hide its index. Exact, where a fingerprint of the text would only be
+/// likely to be.
 struct PathIds(Vec<String>);
 
 impl PathIds {
@@ -344,11 +341,6 @@ impl PathIds {
             .iter()
             .position(|t| t == text)
             .unwrap_or(self.0.len())
-    }
-
-    /// The longest path text: what a `{reference}` placeholder can take at most.
-    fn longest(&self) -> usize {
-        self.0.iter().map(String::len).max().unwrap_or(0)
     }
 }
 
@@ -416,11 +408,11 @@ fn report(entry: &Entry, list: List, row: RowOf) -> TokenStream {
 }
 
 /// The shared const functions: `problems` and what it calls, `report` and `fail`.
-fn functions(registry: &Registry, config_given: bool, paths: &PathIds) -> TokenStream {
+fn functions(registry: &Registry, config_given: bool) -> TokenStream {
     let conditions = Problem::ALL.map(Problem::condition);
     let variants = Problem::ALL.map(Problem::variant);
     let arms = report_arms(config_given);
-    let longest = longest_message(registry, config_given, paths);
+    let longest = longest_message(registry, config_given);
     quote! {
         /// Each row's first problem, in the order of `enum Problem`.
         const fn problems<const N: usize, const SLOTS: usize>(
@@ -469,11 +461,11 @@ fn functions(registry: &Registry, config_given: bool, paths: &PathIds) -> TokenS
             repeated
         }
 
-        /// The prefix most rows of both tables share, and the first row that has it; on a tie,
-        /// the prefix that comes first. `TOTAL` bounds the distinct prefixes, which are few.
+        /// The prefix most rows of both tables share; on a tie, the prefix that comes first.
+        /// `TOTAL` bounds the distinct prefixes, which are few.
         const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
-            // Distinct prefixes in order of first appearance: (prefix, rows with it, first path).
-            let mut seen = [(0u128, 0usize, 0usize); TOTAL];
+            // Distinct prefixes in order of first appearance, with how many rows have each.
+            let mut seen = [(0u128, 0usize); TOTAL];
             let mut distinct = 0;
             let mut t = 0;
             while t < 2 {
@@ -485,7 +477,7 @@ fn functions(registry: &Registry, config_given: bool, paths: &PathIds) -> TokenS
                         d += 1;
                     }
                     if d == distinct {
-                        seen[d] = (table[i].prefix, 0, table[i].path);
+                        seen[d] = (table[i].prefix, 0);
                         distinct += 1;
                     }
                     seen[d].1 += 1;
@@ -494,7 +486,7 @@ fn functions(registry: &Registry, config_given: bool, paths: &PathIds) -> TokenS
                 t += 1;
             }
             if distinct == 0 {
-                return Reference { prefix: 0, path: 0 };
+                return Reference { prefix: 0 };
             }
             let mut best = 0;
             let mut d = 1;
@@ -504,7 +496,7 @@ fn functions(registry: &Registry, config_given: bool, paths: &PathIds) -> TokenS
                 }
                 d += 1;
             }
-            Reference { prefix: seen[best].0, path: seen[best].2 }
+            Reference { prefix: seen[best].0 }
         }
 
         /// The row of each path id in `table`, for lists whose `#[cfg]`s hide the rows' indices.
@@ -571,46 +563,30 @@ fn report_arms(config_given: bool) -> Vec<TokenStream> {
     arms
 }
 
-/// A template as the expressions `fail` joins: its text, `entry` for [`ENTRY`] and the
-/// reference's path for [`REFERENCE`].
+/// A template as the expressions `fail` joins: its text, and `entry` for [`ENTRY`].
 fn pieces(template: &str) -> Vec<TokenStream> {
     let mut pieces = Vec::new();
-    let mut rest = template;
-    while !rest.is_empty() {
-        let next = [
-            (ENTRY, quote!(entry)),
-            (REFERENCE, quote!(PATHS[REFERENCE.path])),
-        ]
-        .into_iter()
-        .filter_map(|(placeholder, value)| Some((rest.find(placeholder)?, placeholder, value)))
-        .min_by_key(|(at, _, _)| *at);
-        let Some((at, placeholder, value)) = next else {
-            pieces.push(quote!(#rest));
-            break;
-        };
-        let text = &rest[..at];
+    for (i, text) in template.split(ENTRY).enumerate() {
+        if i > 0 {
+            pieces.push(quote!(entry));
+        }
         if !text.is_empty() {
             pieces.push(quote!(#text));
         }
-        pieces.push(value);
-        rest = &rest[at + placeholder.len()..];
     }
     pieces
 }
 
 /// The length of the longest message any entry could get: the size of the buffer `fail` joins
 /// a message in.
-fn longest_message(registry: &Registry, config_given: bool, paths: &PathIds) -> usize {
-    let reference = "x".repeat(paths.longest());
+fn longest_message(registry: &Registry, config_given: bool) -> usize {
     let mut longest = 0;
     for list in [List::Orchestrations, List::Activities] {
         for entry in list.entries(registry) {
             let text = path_text(&entry.path);
             for problem in Problem::ALL {
                 if let Some(template) = problem.template(list, config_given) {
-                    let message = template
-                        .replace(ENTRY, &text)
-                        .replace(REFERENCE, &reference);
+                    let message = template.replace(ENTRY, &text);
                     longest = longest.max(message.len());
                 }
             }
@@ -621,23 +597,17 @@ fn longest_message(registry: &Registry, config_given: bool, paths: &PathIds) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{pieces, Problem, ENTRY, REFERENCE};
+    use super::{pieces, Problem, ENTRY};
 
     #[test]
     fn templates_split_into_text_and_placeholders() {
-        let rendered: Vec<String> = pieces(&format!("`{ENTRY}` differs from `{REFERENCE}`."))
+        let rendered: Vec<String> = pieces(&format!("`{ENTRY}` differs, `{ENTRY}`."))
             .iter()
             .map(ToString::to_string)
             .collect();
         assert_eq!(
             rendered,
-            [
-                "\"`\"",
-                "entry",
-                "\"` differs from `\"",
-                "PATHS [REFERENCE . path]",
-                "\"`.\""
-            ]
+            ["\"`\"", "entry", "\"` differs, `\"", "entry", "\"`.\""]
         );
     }
 

@@ -4,6 +4,7 @@
 use super::lock::{self, Lock};
 use super::names::{self, Names};
 use super::parse::{Entry, Registry};
+use super::replay;
 use crate::companion::meta::Meta;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -19,6 +20,7 @@ pub(super) fn registry(registry: &Registry, names: &Names, lock: Option<&Lock>) 
         .as_ref()
         .map(|module| names::module(module, names));
     let lock = lock.map(|lock| lock::function(lock, registry));
+    let replay = replay::module();
     quote! {
         #info_types
         #activities
@@ -26,6 +28,7 @@ pub(super) fn registry(registry: &Registry, names: &Names, lock: Option<&Lock>) 
         #inventory
         #names
         #lock
+        #replay
     }
 }
 
@@ -69,7 +72,7 @@ fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStre
     let Some(config) = config else {
         let steps = entries.iter().map(|entry| {
             let (cfgs, path) = (&entry.cfgs, &entry.path);
-            let register = Meta::RegisterActivity.of(path);
+            let register = entry.item("__register_activity");
             quote_spanned! {path.span()=>
                 #(#cfgs)*
                 let builder = #register(builder);
@@ -89,7 +92,7 @@ fn activity_registry(entries: &[Entry], config: Option<&syn::Type>) -> TokenStre
     };
     let steps = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let [register, configured] = [Meta::RegisterActivity, Meta::Configured].map(|m| m.of(path));
+        let (register, configured) = (entry.item("__register_activity"), Meta::Configured.of(path));
         quote_spanned! {path.span()=>
             #(#cfgs)*
             let builder = #register(builder);
@@ -152,7 +155,7 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
     let version_order = version_order();
     let registrations = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let register = Meta::RegisterOrchestration.of(path);
+        let register = entry.item("__register_orchestration");
         quote_spanned!(path.span()=> #(#cfgs)* #register,)
     });
     let keys = entries.iter().map(|entry| {
@@ -164,7 +167,7 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
     });
     let in_order = entries.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let register = Meta::RegisterOrchestration.of(path);
+        let register = entry.item("__register_orchestration");
         quote_spanned! {path.span()=>
             #(#cfgs)*
             let builder = #register(builder);
@@ -210,14 +213,9 @@ fn orchestration_registry(entries: &[Entry]) -> TokenStream {
 fn inventory(registry: &Registry) -> TokenStream {
     let orchestrations = registry.orchestrations.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let [description, input_type, output_type, uses, version] = [
-            Meta::Description,
-            Meta::InputType,
-            Meta::OutputType,
-            Meta::Uses,
-            Meta::Version,
-        ]
-        .map(|m| m.of(path));
+        let description = entry.item("DESCRIPTION");
+        let [input_type, output_type, uses, version] =
+            [Meta::InputType, Meta::OutputType, Meta::Uses, Meta::Version].map(|m| m.of(path));
         let name = entry.name();
         quote_spanned! {path.span()=>
             #(#cfgs)*
@@ -233,13 +231,9 @@ fn inventory(registry: &Registry) -> TokenStream {
     });
     let activities = registry.activities.iter().map(|entry| {
         let (cfgs, path) = (&entry.cfgs, &entry.path);
-        let [description, input_type, output_type, idempotent] = [
-            Meta::Description,
-            Meta::InputType,
-            Meta::OutputType,
-            Meta::Idempotent,
-        ]
-        .map(|m| m.of(path));
+        let description = entry.item("DESCRIPTION");
+        let [input_type, output_type, idempotent] =
+            [Meta::InputType, Meta::OutputType, Meta::Idempotent].map(|m| m.of(path));
         let name = entry.name();
         quote_spanned! {path.span()=>
             #(#cfgs)*

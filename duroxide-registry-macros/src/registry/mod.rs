@@ -10,6 +10,7 @@ mod generate;
 mod lock;
 mod names;
 mod parse;
+mod replay;
 
 use crate::diagnostics::Diagnostics;
 use proc_macro2::TokenStream;

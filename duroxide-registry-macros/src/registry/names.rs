@@ -2,10 +2,12 @@
 //! one `as ALIAS` because they are versions of one orchestration.
 //!
 //! `names: names` gives every entry a constant, `names::orchestrations::PROVISION_POSTGRES`,
-//! named by its `as ALIAS` or else by its path's last segment. Two entries may share a constant
-//! only when both name it with `as`, both are orchestrations, and their `NAME`s are equal, which
-//! `registry!` checks in const evaluation (see [`family_checks`]). Two default names that would
-//! collide are an error at the second entry, asking for `as ALIAS`.
+//! named by its `as ALIAS` or else by its path's last segment. Entries without `#[cfg]` may share
+//! a constant only when each names it with `as`, all are orchestrations, and their `NAME`s are
+//! equal, which `registry!` checks in const evaluation (see [`family_checks`]); two default names
+//! that would collide are an error at the second entry, asking for `as ALIAS`. Entries under
+//! `#[cfg]` that share one are twins, of which a build compiles one: each defines it under its
+//! own `#[cfg]`s.
 
 use super::parse::{Entry, Registry};
 use crate::diagnostics::Diagnostics;
@@ -19,7 +21,13 @@ use syn::spanned::Spanned;
 /// One constant of the `names` module and the entries it stands for, in list order.
 pub(super) struct Constant<'a> {
     ident: Ident,
-    entries: Vec<&'a Entry>,
+    /// Every entry named by it: one, a version family, or `#[cfg]` twins.
+    members: Vec<&'a Entry>,
+    /// The entries that define it, each under its own `#[cfg]`s: the first member without any,
+    /// or, when every member has some (twins, of which a build compiles one), each of them.
+    definers: Vec<&'a Entry>,
+    /// Whether its members form a version family whose `NAME`s `registry!` holds equal.
+    family: bool,
 }
 
 /// The constants of both lists.
@@ -29,15 +37,14 @@ pub(super) struct Names<'a> {
     activities: Vec<Constant<'a>>,
 }
 
-/// Gives every entry its constant, grouping the entries of a family. Problems are reported only
-/// when `registry!` generates a `names` module, the one place the constants matter.
+/// Gives every entry its constant, grouping the entries that share one. Problems are reported
+/// only when `registry!` generates a `names` module, the one place the constants matter.
 pub(super) fn resolve<'a>(registry: &'a Registry, diagnostics: &mut Diagnostics) -> Names<'a> {
     let mut problems = Diagnostics::new();
     let names = Names {
         orchestrations: constants(&registry.orchestrations, true, &mut problems),
         activities: constants(&registry.activities, false, &mut problems),
     };
-    check_family_cfgs(&names, &mut problems);
     if registry.names.is_some() {
         diagnostics.append(problems);
     } else {
@@ -52,45 +59,75 @@ fn constants<'a>(
     orchestrations: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Constant<'a>> {
-    let mut constants: Vec<Constant<'a>> = Vec::new();
+    let mut groups: Vec<(Ident, Vec<&'a Entry>)> = Vec::new();
     for entry in entries {
         let Some(ident) = constant_name(entry, diagnostics) else {
             continue;
         };
-        let Some(constant) = constants.iter_mut().find(|c| c.ident == ident) else {
-            constants.push(Constant {
-                ident,
-                entries: vec![entry],
-            });
-            continue;
-        };
-        let first = constant.entries[0];
-        let (text, first_text) = (path_text(&entry.path), path_text(&first.path));
-        if entry.alias.is_none() || first.alias.is_none() {
-            diagnostics.error(
-                entry
-                    .alias
-                    .as_ref()
-                    .map_or(&entry.path as &dyn quote::ToTokens, |a| a),
-                format!(
-                    "`{text}` would get the same `names` constant as `{first_text}`, `{ident}`; \
-                     name it with `{text} as SOME_NAME` (versions of one orchestration may share \
-                     one: write the same `as ALIAS` on each)"
-                ),
-            );
-        } else if !orchestrations {
-            diagnostics.error(
-                entry.alias.as_ref().unwrap_or(&ident),
-                format!(
-                    "`{text}` shares `as {ident}` with `{first_text}`, but activities have no \
-                     versions, so each gets a constant of its own; give it another name"
-                ),
-            );
-        } else {
-            constant.entries.push(entry);
+        match groups.iter_mut().find(|(name, _)| *name == ident) {
+            Some((_, members)) => members.push(entry),
+            None => groups.push((ident, vec![entry])),
         }
     }
-    constants
+    groups
+        .into_iter()
+        .map(|(ident, members)| group(ident, members, orchestrations, diagnostics))
+        .collect()
+}
+
+/// One constant from the entries that share its name. Entries without `#[cfg]` that share it
+/// must be versions of one orchestration, each naming it with `as`; entries under `#[cfg]`
+/// (twins, of which a build compiles one) each define it under their own, and the compiler
+/// tells if a build compiles two of them at once.
+fn group<'a>(
+    ident: Ident,
+    members: Vec<&'a Entry>,
+    orchestrations: bool,
+    diagnostics: &mut Diagnostics,
+) -> Constant<'a> {
+    let explicit = members.iter().all(|entry| entry.alias.is_some());
+    let plain: Vec<&Entry> = members
+        .iter()
+        .copied()
+        .filter(|e| e.cfgs.is_empty())
+        .collect();
+    // A constant defined unconditionally may be shared only within an orchestration family.
+    let shared = members.len() > 1 && !plain.is_empty();
+    if shared && !(explicit && orchestrations) {
+        let first = plain[0];
+        let second = members
+            .iter()
+            .copied()
+            .find(|entry| !std::ptr::eq(*entry, first))
+            .unwrap_or(first);
+        let (text, first_text) = (path_text(&second.path), path_text(&first.path));
+        let message = if explicit {
+            format!(
+                "`{text}` shares `as {ident}` with `{first_text}`, but activities have no \
+                 versions, so each gets a constant of its own; give it another name"
+            )
+        } else {
+            format!(
+                "`{text}` would get the same `names` constant as `{first_text}`, `{ident}`; name \
+                 it with `{text} as SOME_NAME` (versions of one orchestration may share one: write \
+                 the same `as ALIAS` on each)"
+            )
+        };
+        match &second.alias {
+            Some(alias) => diagnostics.error(alias, message),
+            None => diagnostics.error(&second.path, message),
+        }
+    }
+    let definers = match plain.first() {
+        Some(first) => vec![*first],
+        None => members.clone(),
+    };
+    Constant {
+        ident,
+        family: orchestrations && explicit && members.len() > 1,
+        members,
+        definers,
+    }
 }
 
 /// The entry's `as ALIAS`, or its last segment in SCREAMING_SNAKE_CASE when that is an
@@ -130,9 +167,8 @@ fn constant_name(entry: &Entry, diagnostics: &mut Diagnostics) -> Option<Ident> 
 /// companions so that they cannot drift. A family's constant is its first member's `NAME`,
 /// which the family checks hold equal to every other member's.
 pub(super) fn module(module: &Ident, names: &Names) -> TokenStream {
-    let constants = |constants: &[Constant]| -> Vec<TokenStream> {
-        constants.iter().filter_map(constant).collect()
-    };
+    let constants =
+        |constants: &[Constant]| -> Vec<TokenStream> { constants.iter().map(constant).collect() };
     let orchestrations = constants(&names.orchestrations);
     let activities = constants(&names.activities);
     quote! {
@@ -150,55 +186,37 @@ pub(super) fn module(module: &Ident, names: &Names) -> TokenStream {
     }
 }
 
-fn constant(constant: &Constant) -> Option<TokenStream> {
+fn constant(constant: &Constant) -> TokenStream {
     let ident = &constant.ident;
-    // A family's constant must exist whatever `#[cfg]`s remove, so it takes the first member
-    // without any; a member alone takes its own, under its `#[cfg]`s.
-    let source = match constant.entries.as_slice() {
-        [only] => *only,
-        members => members.iter().find(|entry| entry.cfgs.is_empty())?,
-    };
-    let (cfgs, path) = (&source.cfgs, &source.path);
     // Plain text, not a link: the function and its companion module share the path, and
     // rustdoc cannot tell which one a link from generated docs means.
     let written: Vec<String> = constant
-        .entries
+        .members
         .iter()
         .map(|e| format!("`{}`", path_text(&e.path)))
         .collect();
-    let doc = match written.as_slice() {
-        [one] => format!("The name of {one}."),
-        several => format!(
+    let doc = if constant.family {
+        format!(
             "The name of {}, versions of one orchestration.",
-            several.join(", ")
-        ),
+            written.join(", ")
+        )
+    } else {
+        format!("The name of {}.", written.join(" or "))
     };
-    let target = child_path(path, 2);
-    let name = quote_spanned!(source.span()=> #target::NAME);
-    Some(quote! {
-        #(#cfgs)*
-        #[doc = #doc]
-        pub const #ident: &str = #name;
-    })
-}
-
-/// Errors for families every member of which carries `#[cfg]`: their constant would vanish in
-/// some builds.
-fn check_family_cfgs(names: &Names, diagnostics: &mut Diagnostics) {
-    for constant in &names.orchestrations {
-        let all_cfg = constant.entries.len() > 1
-            && constant.entries.iter().all(|entry| !entry.cfgs.is_empty());
-        if all_cfg {
-            diagnostics.error(
-                &constant.ident,
-                format!(
-                    "every version listed `as {}` has a `#[cfg]`, so `names` would have no \
-                     constant in some builds; leave one version without `#[cfg]`",
-                    constant.ident
-                ),
-            );
-        }
-    }
+    constant
+        .definers
+        .iter()
+        .map(|definer| {
+            let cfgs = &definer.cfgs;
+            let target = child_path(&definer.path, 2);
+            let name = quote_spanned!(definer.span()=> #target::NAME);
+            quote! {
+                #(#cfgs)*
+                #[doc = #doc]
+                pub const #ident: &str = #name;
+            }
+        })
+        .collect()
 }
 
 /// Inside the checks' const block: for every member of a family after the first, a `const`,
@@ -206,11 +224,15 @@ fn check_family_cfgs(names: &Names, diagnostics: &mut Diagnostics) {
 /// both names, so its buffer is sized by them, in a const generic argument.
 pub(super) fn family_checks(names: &Names) -> TokenStream {
     let mut checks = TokenStream::new();
-    for constant in &names.orchestrations {
-        let Some((first, rest)) = constant.entries.split_first() else {
-            continue;
-        };
-        for member in rest {
+    for constant in names.orchestrations.iter().filter(|c| c.family) {
+        // Every member is held to the one that defines the constant (the first without
+        // `#[cfg]`, so that the check runs in every build that has the member).
+        let first = constant.definers[0];
+        for member in constant
+            .members
+            .iter()
+            .filter(|m| !std::ptr::eq(**m, first))
+        {
             let alias = constant.ident.to_string();
             let (text, first_text) = (path_text(&member.path), path_text(&first.path));
             let template_len = [&alias, &text, &first_text]

@@ -25,8 +25,14 @@ impl Entry {
 
     /// `path::NAME`, spanned at the entry, like every other read of its companion.
     pub(crate) fn name(&self) -> TokenStream {
+        self.item("NAME")
+    }
+
+    /// `path::item`, spanned at the entry: an entry that is not a companion is reported there.
+    pub(crate) fn item(&self, item: &str) -> TokenStream {
         let path = &self.path;
-        quote::quote_spanned!(self.span()=> #path::NAME)
+        let item = Ident::new(item, self.span());
+        quote::quote_spanned!(self.span()=> #path::#item)
     }
 }
 

@@ -94,8 +94,9 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
                 super::ProvisionVmOutput,
             >(NAME, input, session_id)
     }
+    #[doc(hidden)]
     #[inline]
-    fn __register_activity(
+    pub fn __register_activity(
         builder: ::duroxide::runtime::registry::ActivityRegistryBuilder,
     ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder {
         let _ = |ctx: super::ActivityContext| -> ::duroxide::ActivityContext { ctx };
@@ -108,6 +109,8 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
             >(NAME, super::activity)
     }
     #[doc(hidden)]
+    pub use ::core::convert::identity as __register_orchestration;
+    #[doc(hidden)]
     pub const __META_V1: (
         &str,
         &str,
@@ -119,13 +122,6 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         bool,
         u128,
         u128,
-        &str,
-        fn(
-            ::duroxide::runtime::registry::ActivityRegistryBuilder,
-        ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder,
-        fn(
-            ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
-        ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
         (),
     ) = (
         "ProvisionVmInput",
@@ -138,9 +134,6 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         false,
         32245410216803705770491160160158469818u128,
         148097649956677154380308259318295567752u128,
-        DESCRIPTION,
-        __register_activity,
-        ::core::convert::identity,
         (),
     );
 }

@@ -165,8 +165,9 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
             }
         }
     }
+    #[doc(hidden)]
     #[inline]
-    fn __register_orchestration(
+    pub fn __register_orchestration(
         builder: ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
     ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder {
         let _ = |ctx: super::OrchestrationContext| -> ::duroxide::OrchestrationContext {
@@ -181,6 +182,8 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
             >(NAME, VERSION, super::provision_postgres_v2)
     }
     #[doc(hidden)]
+    pub use ::core::convert::identity as __register_activity;
+    #[doc(hidden)]
     pub const __META_V1: (
         &str,
         &str,
@@ -192,13 +195,6 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
         bool,
         u128,
         u128,
-        &str,
-        fn(
-            ::duroxide::runtime::registry::ActivityRegistryBuilder,
-        ) -> ::duroxide::runtime::registry::ActivityRegistryBuilder,
-        fn(
-            ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
-        ) -> ::duroxide::runtime::registry::OrchestrationRegistryBuilder,
         (),
     ) = (
         "ProvisionPostgresInput",
@@ -211,9 +207,6 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
         true,
         32245410216803705770491160160158469818u128,
         221243827763575031683335745858938165806u128,
-        DESCRIPTION,
-        ::core::convert::identity,
-        __register_orchestration,
         (),
     );
 }
