@@ -120,9 +120,11 @@ pub(super) fn module() -> TokenStream {
                 pub name: String,
                 /// The version it ran at.
                 pub version: String,
-                /// The index of the event in the execution's history (the history's length when
-                /// the code goes on where the history ends).
+                /// The index of the event in the execution's list of events, from 0 (the
+                /// history's length when the code goes on where the history ends).
                 pub index: usize,
+                /// That event's `event_id`, as the JSON shows it.
+                pub event_id: Option<u64>,
                 /// What the history holds there.
                 pub history: String,
                 /// What the code does there now.
@@ -152,9 +154,15 @@ pub(super) fn module() -> TokenStream {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     ::core::write!(
                         f,
-                        "instance `{}` (execution {}) of `{}` {} diverges from its history at event {}:\n  \
-                         the history holds: {}\n  the code does now:  {}",
+                        "instance `{}` (execution {}) of `{}` {} diverges from its history at event {}",
                         self.instance, self.execution_id, self.name, self.version, self.index,
+                    )?;
+                    if let Some(event_id) = self.event_id {
+                        ::core::write!(f, " (`event_id` {event_id})")?;
+                    }
+                    ::core::write!(
+                        f,
+                        ":\n  the history holds: {}\n  the code does now:  {}",
                         self.history, self.code,
                     )?;
                     if let Some(engine) = &self.engine {
@@ -297,6 +305,7 @@ pub(super) fn module() -> TokenStream {
                         name: Clone::clone(name),
                         version: Clone::clone(version),
                         index,
+                        event_id: events.get(index).map(|e| e.event_id),
                         history: events
                             .get(index)
                             .map_or_else(|| String::from("nothing more (the instance is in flight)"), describe),

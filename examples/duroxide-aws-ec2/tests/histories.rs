@@ -1,5 +1,5 @@
 //! The golden histories under `tests/histories/`, recorded from the end-to-end scenarios by
-//! `cargo run -p duroxide-aws-ec2 --example record_histories`, must replay against the
+//! `cargo run -p duroxide-aws-ec2 --example record_aws_histories`, must replay against the
 //! current code: an edit that would strand an instance in flight on a recorded version fails
 //! here (see `docs/upgrading.md`).
 

@@ -6,7 +6,7 @@
 //! recorded code:
 //!
 //! ```text
-//! cargo run -p duroxide-azure-arm --example record_histories
+//! cargo run -p duroxide-azure-arm --example record_azure_histories
 //! ```
 
 use duroxide::providers::sqlite::SqliteProvider;

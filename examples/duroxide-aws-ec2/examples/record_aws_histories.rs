@@ -6,7 +6,7 @@
 //! recorded code:
 //!
 //! ```text
-//! cargo run -p duroxide-aws-ec2 --example record_histories
+//! cargo run -p duroxide-aws-ec2 --example record_aws_histories
 //! ```
 
 use duroxide::providers::sqlite::SqliteProvider;
