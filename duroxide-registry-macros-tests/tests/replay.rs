@@ -56,6 +56,7 @@ pub mod recorded {
     }
 
     registry! {
+        replay: replay,
         orchestrations: [fulfil, notify],
         activities: [charge, ship],
     }
@@ -78,6 +79,7 @@ pub mod unchanged {
     }
 
     registry! {
+        replay: replay,
         orchestrations: [fulfil, notify],
         activities: [charge, ship],
     }
@@ -100,6 +102,7 @@ pub mod swapped {
     }
 
     registry! {
+        replay: replay,
         orchestrations: [fulfil, notify],
         activities: [charge, ship],
     }
@@ -122,6 +125,7 @@ pub mod renamed_activity {
     }
 
     registry! {
+        replay: replay,
         orchestrations: [fulfil, notify],
         activities: [charge, refund],
     }
@@ -145,6 +149,7 @@ pub mod timer_added {
     }
 
     registry! {
+        replay: replay,
         orchestrations: [fulfil, notify],
         activities: [charge, ship],
     }
@@ -167,6 +172,7 @@ pub mod other_sub_orchestration {
     }
 
     registry! {
+        replay: replay,
         orchestrations: [fulfil, notify, notify_v2],
         activities: [charge, ship],
     }
@@ -185,6 +191,7 @@ pub mod version_removed {
     }
 
     registry! {
+        replay: replay,
         orchestrations: [fulfil, notify],
         activities: [charge],
     }

@@ -20,7 +20,7 @@ pub(super) fn registry(registry: &Registry, names: &Names, lock: Option<&Lock>) 
         .as_ref()
         .map(|module| names::module(module, names));
     let lock = lock.map(|lock| lock::function(lock, registry));
-    let replay = replay::module();
+    let replay = registry.replay.as_ref().map(replay::module);
     quote! {
         #info_types
         #activities

@@ -45,9 +45,11 @@ pub(crate) struct Registry {
     pub(crate) config: Option<syn::Type>,
     /// The registry lock's file, relative to the crate's manifest directory.
     pub(crate) lock: Option<syn::LitStr>,
+    /// The module the replay check is generated in, on request.
+    pub(crate) replay: Option<Ident>,
 }
 
-const KEYS: &str = "`orchestrations`, `activities`, `config`, `names`, `lock`";
+const KEYS: &str = "`orchestrations`, `activities`, `config`, `names`, `lock`, `replay`";
 
 /// Parses `registry!`'s input and checks its tokens. A syntax error ends parsing, at its token;
 /// what was parsed before it still generates, so that the entries can be checked.
@@ -94,6 +96,7 @@ fn keys(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Regist
                 .extend(parse_list(input, diagnostics)?),
             "activities" => registry.activities.extend(parse_list(input, diagnostics)?),
             "names" => registry.names = Some(input.parse()?),
+            "replay" => registry.replay = Some(input.parse()?),
             "config" => registry.config = Some(input.parse()?),
             "lock" => {
                 registry.lock = Some(input.parse().map_err(|e: syn::Error| {
@@ -233,7 +236,7 @@ mod tests {
             [
                 "only `#[cfg(...)]` attributes can go on a registry! entry",
                 "unknown key `frobnicate` in registry!; expected one of `orchestrations`, \
-                 `activities`, `config`, `names`, `lock`",
+                 `activities`, `config`, `names`, `lock`, `replay`",
                 "`activities` is given twice; merge the two lists into one",
                 "`b` is listed twice under both `orchestrations` and `activities`; remove this \
                  entry",

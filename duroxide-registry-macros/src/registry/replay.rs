@@ -1,5 +1,6 @@
-//! The replay check `registry!` generates: `replay::check(json)` runs recorded histories against
-//! the crate's current orchestrations, and `replay::capture(client, instance)` records them.
+//! The replay check `registry! { replay: replay, .. }` generates: `replay::check(json)` runs
+//! recorded histories against the crate's current orchestrations, and
+//! `replay::capture(client, instance)` records them.
 //!
 //! duroxide resumes an instance by running its orchestration's body again against its history.
 //! An upgrade that changes what a version's body schedules, in kind, name, input or order,
@@ -16,13 +17,14 @@
 //! not compare the output, so the check compares what remains of the history, and the output,
 //! itself.
 //!
-//! All of it is generated once per `registry!`, in a module of its own, so that the crate needs
-//! no other dependency than duroxide, serde and serde_json, which it already has.
+//! All of it is generated once per `registry!` that asks for it (`replay: replay`), in a module
+//! of its own, so that the crate needs no other dependency than duroxide, serde and serde_json,
+//! which it already has, and a crate that does not ask pays nothing for it.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-pub(super) fn module() -> TokenStream {
+pub(super) fn module(module: &Ident) -> TokenStream {
     quote! {
         /// Replays recorded execution histories against this crate's orchestrations, to prove
         /// that an upgrade does not strand an instance in flight; see `docs/upgrading.md`.
@@ -36,7 +38,7 @@ pub(super) fn module() -> TokenStream {
             clippy::module_name_repetitions,
             clippy::needless_pass_by_value
         )]
-        pub mod replay {
+        pub mod #module {
             use ::core::clone::Clone;
             use ::core::convert::From;
             use ::core::default::Default;

@@ -1046,6 +1046,7 @@ fn valid_registry() -> BoxedStrategy<(String, usize, usize, bool)> {
         .prop_map(|(entries, split, names, config)| {
             // Distinct paths across both lists: a path listed twice is an error of its own.
             let mut seen: Vec<String> = Vec::new();
+            let mut constants: Vec<String> = Vec::new();
             let mut rendered = Vec::new();
             for (i, (cfg, path, alias)) in entries.into_iter().enumerate() {
                 if seen.contains(&path) {
@@ -1054,10 +1055,14 @@ fn valid_registry() -> BoxedStrategy<(String, usize, usize, bool)> {
                 seen.push(path.clone());
                 // A segment like `_0` or `__` has no SHOUTY_SNAKE_CASE identifier: a `names`
                 // constant for it needs an alias (without one it is an error), so a well-formed
-                // input gives it one.
+                // input gives it one; so does a segment whose constant an earlier entry has
+                // (`a::_e7` and `b::_e7`), which would collide.
                 let last = path.rsplit("::").next().unwrap_or_default();
-                let nameless = !is_ident(&heck::ToShoutySnakeCase::to_shouty_snake_case(last));
-                let alias = if alias || (names && nameless) {
+                let constant = heck::ToShoutySnakeCase::to_shouty_snake_case(last);
+                let nameless = !is_ident(&constant);
+                let collides = constants.contains(&constant);
+                constants.push(constant);
+                let alias = if alias || (names && (nameless || collides)) {
                     format!(" as ALIAS_{i}")
                 } else {
                     String::new()

@@ -106,6 +106,7 @@ fn a_registry_with_a_lock_and_a_version_family() {
     let expanded = crate::registry::expand(quote! {
         lock: "src/tests/snapshots/registry.lock",
         names: names,
+        replay: replay,
         orchestrations: [
             create_instance::v1_0_5 as CREATE_INSTANCE,
             create_instance::v1_0_6 as CREATE_INSTANCE,

@@ -9,6 +9,8 @@ use duroxide_registry_macros::registry;
 registry! {
     // Every wire name this crate has published; `tests/registry_lock.rs` keeps it current.
     lock: "registry.lock",
+    // `replay::capture` and `replay::check`: `tests/histories.rs` replays the golden histories.
+    replay: replay,
     names: names,
     orchestrations: [
         crate::orchestrations::create_ec2_cluster::create_ec2_cluster_orchestration as CREATE_EC2_CLUSTER,

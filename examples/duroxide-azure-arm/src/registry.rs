@@ -17,6 +17,8 @@ use duroxide_registry_macros::registry;
 registry! {
     // Every wire name this crate has published; `tests/registry_lock.rs` keeps it current.
     lock: "registry.lock",
+    // `replay::capture` and `replay::check`: `tests/histories.rs` replays the golden histories.
+    replay: replay,
     names: names,
     config: AzureConfig,
     orchestrations: [

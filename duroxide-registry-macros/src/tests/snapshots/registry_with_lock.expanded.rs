@@ -297,9 +297,11 @@ pub mod replay {
         pub name: String,
         /// The version it ran at.
         pub version: String,
-        /// The index of the event in the execution's history (the history's length when
-        /// the code goes on where the history ends).
+        /// The index of the event in the execution's list of events, from 0 (the
+        /// history's length when the code goes on where the history ends).
         pub index: usize,
+        /// That event's `event_id`, as the JSON shows it.
+        pub event_id: Option<u64>,
         /// What the history holds there.
         pub history: String,
         /// What the code does there now.
@@ -329,10 +331,15 @@ pub mod replay {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             ::core::write!(
                 f,
-                "instance `{}` (execution {}) of `{}` {} diverges from its history at event {}:\n  \
-                         the history holds: {}\n  the code does now:  {}",
+                "instance `{}` (execution {}) of `{}` {} diverges from its history at event {}",
                 self.instance, self.execution_id, self.name, self.version, self.index,
-                self.history, self.code,
+            )?;
+            if let Some(event_id) = self.event_id {
+                ::core::write!(f, " (`event_id` {event_id})")?;
+            }
+            ::core::write!(
+                f, ":\n  the history holds: {}\n  the code does now:  {}", self.history,
+                self.code,
             )?;
             if let Some(engine) = &self.engine {
                 ::core::write!(f, "\n  the replay engine: {engine}")?;
@@ -491,6 +498,7 @@ pub mod replay {
                         name: Clone::clone(name),
                         version: Clone::clone(version),
                         index,
+                        event_id: events.get(index).map(|e| e.event_id),
                         history: events
                             .get(index)
                             .map_or_else(
@@ -523,7 +531,7 @@ pub mod replay {
                 .iter()
                 .filter(|e| is_decision(e))
                 .collect();
-            for i in 0..left.len().max(done.len()) {
+            for i in 0..::core::cmp::max(left.len(), done.len()) {
                 match (left.get(i), done.get(i)) {
                     (Some((_, h)), Some(c)) if same_decision(h, c) => {}
                     (Some((index, _)), Some(c)) => {
