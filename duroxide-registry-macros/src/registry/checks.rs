@@ -32,7 +32,7 @@
 //!    `Problem::None`; `repeats`, which it calls, finds rows whose identity (the name, and for
 //!    orchestrations the version) an earlier row has, with a small open-addressing table, so the
 //!    whole check stays linear in the number of entries.
-//! 5. **The reports.** Each entry gets `const _: () = report(&PROBLEMS[row], "provision_vm",
+//! 5. **The reports.** Each entry gets `const _: () = report(PROBLEMS[row], "provision_vm",
 //!    false);`, spanned at its path: the error of a faulty entry points at that entry. The row is
 //!    the entry's index when no entry of its list has a `#[cfg]`; otherwise (here, for
 //!    `publish_dns` and `provision_vm`) it is looked up by path id in `ACTIVITY_ROWS`, which
@@ -151,7 +151,7 @@ impl Problem {
     fn condition(self) -> TokenStream {
         match self {
             Problem::WrongKind => quote!(row.orchestration != orchestrations),
-            Problem::Prefix => quote!(row.prefix != REFERENCE_PREFIX),
+            Problem::Prefix => quote!(row.prefix != REFERENCE.prefix),
             Problem::Duplicate => quote!(repeated[i]),
             Problem::Config => quote!(row.needs_config && !config_given),
         }
@@ -254,6 +254,7 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
         [List::Orchestrations, List::Activities].map(|list| table(list.entries(registry), &paths));
     let [orchestration_slots, activity_slots] =
         [&registry.orchestrations, &registry.activities].map(|entries| slots(entries.len()));
+    let total = registry.orchestrations.len() + registry.activities.len();
     let model = model();
     let functions = functions(registry, config_given);
     let reports = reports(registry, &paths);
@@ -274,7 +275,7 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
             #model
             const ORCHESTRATIONS: &[Row] = &[#(#orchestrations)*];
             const ACTIVITIES: &[Row] = &[#(#activities)*];
-            const REFERENCE_PREFIX: u128 = reference_prefix([ORCHESTRATIONS, ACTIVITIES]);
+            const REFERENCE: Reference = reference_prefix::<#total>([ORCHESTRATIONS, ACTIVITIES]);
             const ORCHESTRATION_PROBLEMS: [Problem; ORCHESTRATIONS.len()] =
                 problems::<{ ORCHESTRATIONS.len() }, #orchestration_slots>(ORCHESTRATIONS, true, #config_given);
             const ACTIVITY_PROBLEMS: [Problem; ACTIVITIES.len()] =
@@ -288,17 +289,17 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
     }
 }
 
-/// `struct Row` and `enum Problem`, generated from this file's definitions.
+/// `struct Row`, `enum Problem` and `struct Reference`, generated from this file's definitions.
 fn model() -> TokenStream {
     let fields = Row::ALL.map(Row::field);
     let types = Row::ALL.map(Row::ty);
     let variants = Problem::ALL.map(Problem::variant);
     quote! {
         struct Row { #(#fields: #types),* }
+        #[derive(Clone, Copy)]
         enum Problem { None, #(#variants),* }
-        // Arrays of problems start from it: `[NO_PROBLEM; N]` repeats a constant, for which
-        // `Problem` needs no `Copy` (a derive is work for every registry).
-        const NO_PROBLEM: Problem = Problem::None;
+        /// The crate prefix most rows share.
+        struct Reference { prefix: u128 }
     }
 }
 
@@ -384,7 +385,7 @@ enum RowOf {
     Path(usize),
 }
 
-/// `const _: () = report(&PROBLEMS[row], "entry", orchestrations);`, spanned at the entry's last
+/// `const _: () = report(PROBLEMS[row], "entry", orchestrations);`, spanned at the entry's last
 /// segment. `report` tracks its caller, so the error points at the entry, not at `report`; it
 /// gets the problem alone, not the tables, which keeps each entry's `const` small.
 fn report(entry: &Entry, list: List, row: RowOf) -> TokenStream {
@@ -402,7 +403,7 @@ fn report(entry: &Entry, list: List, row: RowOf) -> TokenStream {
         .map_or_else(|| entry.path.span(), |s| s.ident.span());
     quote_spanned! {span=>
         #(#cfgs)*
-        const _: () = report(&#problems[#row], #text, #orchestrations);
+        const _: () = report(#problems[#row], #text, #orchestrations);
     }
 }
 
@@ -420,7 +421,7 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
             config_given: bool,
         ) -> [Problem; N] {
             let repeated = repeats::<N, SLOTS>(table);
-            let mut problems = [NO_PROBLEM; N];
+            let mut problems = [Problem::None; N];
             let mut i = 0;
             while i < N {
                 let row = &table[i];
@@ -460,50 +461,42 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
             repeated
         }
 
-        /// The prefix most rows of both tables share; on a tie, the one that comes first.
-        /// Nearly always every row has the first row's, which one pass finds; rows are counted
-        /// only when some differ, which is a build that fails anyway.
-        const fn reference_prefix(tables: [&[Row]; 2]) -> u128 {
-            let total = tables[0].len() + tables[1].len();
-            if total == 0 {
-                return 0;
-            }
-            let first = prefix_at(tables, 0);
-            let mut k = 1;
-            while k < total && prefix_at(tables, k) == first {
-                k += 1;
-            }
-            if k == total {
-                return first;
-            }
-            // Each prefix counted where it first appears; the first of the most common wins.
-            let (mut best, mut best_count) = (first, 0);
-            let mut k = 0;
-            while k < total {
-                let prefix = prefix_at(tables, k);
-                let (mut count, mut earlier, mut j) = (0, false, 0);
-                while j < total {
-                    if prefix_at(tables, j) == prefix {
-                        earlier |= j < k;
-                        count += 1;
+        /// The prefix most rows of both tables share; on a tie, the prefix that comes first.
+        /// `TOTAL` bounds the distinct prefixes, which are few.
+        const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
+            // Distinct prefixes in order of first appearance, with how many rows have each.
+            let mut seen = [(0u128, 0usize); TOTAL];
+            let mut distinct = 0;
+            let mut t = 0;
+            while t < 2 {
+                let table = tables[t];
+                let mut i = 0;
+                while i < table.len() {
+                    let mut d = 0;
+                    while d < distinct && seen[d].0 != table[i].prefix {
+                        d += 1;
                     }
-                    j += 1;
+                    if d == distinct {
+                        seen[d] = (table[i].prefix, 0);
+                        distinct += 1;
+                    }
+                    seen[d].1 += 1;
+                    i += 1;
                 }
-                if !earlier && count > best_count {
-                    (best, best_count) = (prefix, count);
+                t += 1;
+            }
+            if distinct == 0 {
+                return Reference { prefix: 0 };
+            }
+            let mut best = 0;
+            let mut d = 1;
+            while d < distinct {
+                if seen[d].1 > seen[best].1 {
+                    best = d;
                 }
-                k += 1;
+                d += 1;
             }
-            best
-        }
-
-        /// The prefix of row `k` of the two tables taken one after the other.
-        const fn prefix_at(tables: [&[Row]; 2], k: usize) -> u128 {
-            if k < tables[0].len() {
-                tables[0][k].prefix
-            } else {
-                tables[1][k - tables[0].len()].prefix
-            }
+            Reference { prefix: seen[best].0 }
         }
 
         /// The row of each path id in `table`, for lists whose `#[cfg]`s hide the rows' indices.
@@ -521,7 +514,7 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
         /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
         /// the error points at the entry whose `const` called it.
         #[track_caller]
-        const fn report(problem: &Problem, entry: &str, orchestrations: bool) {
+        const fn report(problem: Problem, entry: &str, orchestrations: bool) {
             match (orchestrations, problem) {
                 #(#arms)*
                 _ => {}

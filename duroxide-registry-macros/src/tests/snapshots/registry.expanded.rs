@@ -165,6 +165,7 @@ const _: () = {
         prefix: u128,
         needs_config: bool,
     }
+    #[derive(Clone, Copy)]
     enum Problem {
         None,
         WrongKind,
@@ -172,7 +173,10 @@ const _: () = {
         Duplicate,
         Config,
     }
-    const NO_PROBLEM: Problem = Problem::None;
+    /// The crate prefix most rows share.
+    struct Reference {
+        prefix: u128,
+    }
     const ORCHESTRATIONS: &[Row] = &[
         Row {
             path: 0usize,
@@ -199,7 +203,9 @@ const _: () = {
             needs_config: activities::configure_firewall::__META_V1.6,
         },
     ];
-    const REFERENCE_PREFIX: u128 = reference_prefix([ORCHESTRATIONS, ACTIVITIES]);
+    const REFERENCE: Reference = reference_prefix::<
+        3usize,
+    >([ORCHESTRATIONS, ACTIVITIES]);
     const ORCHESTRATION_PROBLEMS: [Problem; ORCHESTRATIONS.len()] = problems::<
         { ORCHESTRATIONS.len() },
         2usize,
@@ -216,13 +222,13 @@ const _: () = {
         config_given: bool,
     ) -> [Problem; N] {
         let repeated = repeats::<N, SLOTS>(table);
-        let mut problems = [NO_PROBLEM; N];
+        let mut problems = [Problem::None; N];
         let mut i = 0;
         while i < N {
             let row = &table[i];
             problems[i] = if row.orchestration != orchestrations {
                 Problem::WrongKind
-            } else if row.prefix != REFERENCE_PREFIX {
+            } else if row.prefix != REFERENCE.prefix {
                 Problem::Prefix
             } else if repeated[i] {
                 Problem::Duplicate
@@ -263,48 +269,41 @@ const _: () = {
         }
         repeated
     }
-    /// The prefix most rows of both tables share; on a tie, the one that comes first.
-    /// Nearly always every row has the first row's, which one pass finds; rows are counted
-    /// only when some differ, which is a build that fails anyway.
-    const fn reference_prefix(tables: [&[Row]; 2]) -> u128 {
-        let total = tables[0].len() + tables[1].len();
-        if total == 0 {
-            return 0;
-        }
-        let first = prefix_at(tables, 0);
-        let mut k = 1;
-        while k < total && prefix_at(tables, k) == first {
-            k += 1;
-        }
-        if k == total {
-            return first;
-        }
-        let (mut best, mut best_count) = (first, 0);
-        let mut k = 0;
-        while k < total {
-            let prefix = prefix_at(tables, k);
-            let (mut count, mut earlier, mut j) = (0, false, 0);
-            while j < total {
-                if prefix_at(tables, j) == prefix {
-                    earlier |= j < k;
-                    count += 1;
+    /// The prefix most rows of both tables share; on a tie, the prefix that comes first.
+    /// `TOTAL` bounds the distinct prefixes, which are few.
+    const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
+        let mut seen = [(0u128, 0usize); TOTAL];
+        let mut distinct = 0;
+        let mut t = 0;
+        while t < 2 {
+            let table = tables[t];
+            let mut i = 0;
+            while i < table.len() {
+                let mut d = 0;
+                while d < distinct && seen[d].0 != table[i].prefix {
+                    d += 1;
                 }
-                j += 1;
+                if d == distinct {
+                    seen[d] = (table[i].prefix, 0);
+                    distinct += 1;
+                }
+                seen[d].1 += 1;
+                i += 1;
             }
-            if !earlier && count > best_count {
-                (best, best_count) = (prefix, count);
+            t += 1;
+        }
+        if distinct == 0 {
+            return Reference { prefix: 0 };
+        }
+        let mut best = 0;
+        let mut d = 1;
+        while d < distinct {
+            if seen[d].1 > seen[best].1 {
+                best = d;
             }
-            k += 1;
+            d += 1;
         }
-        best
-    }
-    /// The prefix of row `k` of the two tables taken one after the other.
-    const fn prefix_at(tables: [&[Row]; 2], k: usize) -> u128 {
-        if k < tables[0].len() {
-            tables[0][k].prefix
-        } else {
-            tables[1][k - tables[0].len()].prefix
-        }
+        Reference { prefix: seen[best].0 }
     }
     /// The row of each path id in `table`, for lists whose `#[cfg]`s hide the rows' indices.
     /// Every entry that looks its row up has one: its `#[cfg]`s are those of its own `const`.
@@ -320,7 +319,7 @@ const _: () = {
     /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
     /// the error points at the entry whose `const` called it.
     #[track_caller]
-    const fn report(problem: &Problem, entry: &str, orchestrations: bool) {
+    const fn report(problem: Problem, entry: &str, orchestrations: bool) {
         match (orchestrations, problem) {
             (true, Problem::WrongKind) => {
                 fail(
@@ -417,18 +416,18 @@ const _: () = {
         }
     }
     const _: () = report(
-        &ORCHESTRATION_PROBLEMS[0usize],
+        ORCHESTRATION_PROBLEMS[0usize],
         "orchestrations::provision_postgres_v2",
         true,
     );
     const _: () = report(
-        &ACTIVITY_PROBLEMS[ACTIVITY_ROWS[1usize]],
+        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[1usize]],
         "activities::provision_vm",
         false,
     );
     #[cfg(feature = "firewall")]
     const _: () = report(
-        &ACTIVITY_PROBLEMS[ACTIVITY_ROWS[2usize]],
+        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[2usize]],
         "activities::configure_firewall",
         false,
     );
