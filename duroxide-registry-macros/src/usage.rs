@@ -35,7 +35,13 @@ pub(crate) fn scan(body: &TokenStream, context: Option<&Ident>, found: &mut Vec<
                 scan(&group.stream(), Some(context), found);
                 i += 1;
             }
-            TokenTree::Ident(ident) if ident == context && starts_an_expression(&trees, i) => {
+            // `ctx.schedule_..`: the cheap test on the next token first, since reading an ident's
+            // text is a call into the compiler for every ident of the body.
+            TokenTree::Ident(ident)
+                if is_punct(trees.get(i + 1), '.')
+                    && starts_an_expression(&trees, i)
+                    && ident == context =>
+            {
                 if let Some(module) = scheduled_name(&trees, i) {
                     push(found, module);
                 }
@@ -69,6 +75,10 @@ fn helper_call(
     context: &Ident,
 ) -> Option<ModulePath> {
     let (helper, module) = segments.split_last()?;
+    // A helper is always called through its module; a lone name is not one (nor read as text).
+    if module.is_empty() || !matches!(trees.get(next), Some(TokenTree::Group(_))) {
+        return None;
+    }
     if !HELPERS.contains(&helper.to_string().as_str()) {
         return None;
     }
