@@ -59,19 +59,22 @@ fn constants<'a>(
     orchestrations: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Constant<'a>> {
-    let mut groups: Vec<(Ident, Vec<&'a Entry>)> = Vec::new();
+    // Grouped by the name's text, read once per entry: comparing two `Ident`s reads both texts
+    // from the compiler, which for every pair of entries of a long list adds up.
+    let mut groups: Vec<(String, Ident, Vec<&'a Entry>)> = Vec::new();
     for entry in entries {
         let Some(ident) = constant_name(entry, diagnostics) else {
             continue;
         };
-        match groups.iter_mut().find(|(name, _)| *name == ident) {
-            Some((_, members)) => members.push(entry),
-            None => groups.push((ident, vec![entry])),
+        let text = ident.to_string();
+        match groups.iter_mut().find(|(name, _, _)| *name == text) {
+            Some((_, _, members)) => members.push(entry),
+            None => groups.push((text, ident, vec![entry])),
         }
     }
     groups
         .into_iter()
-        .map(|(ident, members)| group(ident, members, orchestrations, diagnostics))
+        .map(|(_, ident, members)| group(ident, members, orchestrations, diagnostics))
         .collect()
 }
 
