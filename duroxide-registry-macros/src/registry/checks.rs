@@ -47,7 +47,6 @@ use super::lock::{self, Lock};
 use super::names::{self, Names};
 use super::parse::{Entry, Registry};
 use crate::companion::meta::Meta;
-use crate::text::path_text;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -100,7 +99,7 @@ impl Row {
         let path = &entry.path;
         match self {
             Row::Path => {
-                let id = paths.id(&path_text(path));
+                let id = paths.id(&entry.text);
                 quote!(#id)
             }
             Row::Identity => Meta::IdentityFingerprint.of(path),
@@ -328,7 +327,7 @@ impl PathIds {
     fn new(registry: &Registry) -> PathIds {
         let mut texts: Vec<String> = Vec::new();
         for entry in registry.orchestrations.iter().chain(&registry.activities) {
-            let text = path_text(&entry.path);
+            let text = entry.text.clone();
             if !texts.contains(&text) {
                 texts.push(text);
             }
@@ -361,7 +360,7 @@ fn reports(registry: &Registry, paths: &PathIds) -> TokenStream {
     for list in [List::Orchestrations, List::Activities] {
         let has_cfgs = list.has_cfgs(registry);
         for (index, entry) in list.entries(registry).iter().enumerate() {
-            let text = path_text(&entry.path);
+            let text = entry.text.clone();
             if !seen.contains(&text) {
                 // Without `#[cfg]`s in the list, nothing can shift the rows before this one.
                 let row = if has_cfgs {
@@ -390,7 +389,7 @@ enum RowOf {
 /// gets the problem alone, not the tables, which keeps each entry's `const` small.
 fn report(entry: &Entry, list: List, row: RowOf) -> TokenStream {
     let (rows, problems, orchestrations) = (list.rows(), list.problems(), list.is_orchestrations());
-    let text = path_text(&entry.path);
+    let text = entry.text.clone();
     let row = match row {
         RowOf::Index(index) => quote!(#index),
         RowOf::Path(id) => quote!(#rows[#id]),
@@ -464,6 +463,29 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
         /// The prefix most rows of both tables share; on a tie, the prefix that comes first.
         /// `TOTAL` bounds the distinct prefixes, which are few.
         const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
+            // Nearly always every row has the first row's prefix, which one pass tells, before
+            // any counting; only a registry that fails to build gets further.
+            let first = if !tables[0].is_empty() {
+                tables[0][0].prefix
+            } else if !tables[1].is_empty() {
+                tables[1][0].prefix
+            } else {
+                return Reference { prefix: 0 };
+            };
+            let mut same = true;
+            let mut t = 0;
+            while t < 2 && same {
+                let table = tables[t];
+                let mut i = 0;
+                while i < table.len() && same {
+                    same = table[i].prefix == first;
+                    i += 1;
+                }
+                t += 1;
+            }
+            if same {
+                return Reference { prefix: first };
+            }
             // Distinct prefixes in order of first appearance, with how many rows have each.
             let mut seen = [(0u128, 0usize); TOTAL];
             let mut distinct = 0;
@@ -484,9 +506,6 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
                     i += 1;
                 }
                 t += 1;
-            }
-            if distinct == 0 {
-                return Reference { prefix: 0 };
             }
             let mut best = 0;
             let mut d = 1;
@@ -583,7 +602,7 @@ fn longest_message(registry: &Registry, config_given: bool) -> usize {
     let mut longest = 0;
     for list in [List::Orchestrations, List::Activities] {
         for entry in list.entries(registry) {
-            let text = path_text(&entry.path);
+            let text = entry.text.clone();
             for problem in Problem::ALL {
                 if let Some(template) = problem.template(list, config_given) {
                     let message = template.replace(ENTRY, &text);

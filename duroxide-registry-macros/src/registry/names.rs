@@ -12,7 +12,6 @@
 use super::parse::{Entry, Registry};
 use crate::diagnostics::Diagnostics;
 use crate::scope::child_path;
-use crate::text::path_text;
 use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
@@ -103,7 +102,7 @@ fn group<'a>(
             .copied()
             .find(|entry| !std::ptr::eq(*entry, first))
             .unwrap_or(first);
-        let (text, first_text) = (path_text(&second.path), path_text(&first.path));
+        let (text, first_text) = (&second.text, &first.text);
         let message = if explicit {
             format!(
                 "`{text}` shares `as {ident}` with `{first_text}`, but activities have no \
@@ -157,8 +156,7 @@ fn constant_name(entry: &Entry, diagnostics: &mut Diagnostics) -> Option<Ident> 
                 format!(
                     "`{}` gives no constant name for `names` (`{shouty}` is not an identifier); \
                      name it with `{} as SOME_NAME`",
-                    last.ident,
-                    path_text(path)
+                    last.ident, entry.text
                 ),
             );
             None
@@ -196,7 +194,7 @@ fn constant(constant: &Constant) -> TokenStream {
     let written: Vec<String> = constant
         .members
         .iter()
-        .map(|e| format!("`{}`", path_text(&e.path)))
+        .map(|e| format!("`{}`", e.text))
         .collect();
     let doc = if constant.family {
         format!(
@@ -237,8 +235,8 @@ pub(super) fn family_checks(names: &Names) -> TokenStream {
             .filter(|m| !std::ptr::eq(**m, first))
         {
             let alias = constant.ident.to_string();
-            let (text, first_text) = (path_text(&member.path), path_text(&first.path));
-            let template_len = [&alias, &text, &first_text]
+            let (text, first_text) = (&member.text, &first.text);
+            let template_len = [&alias, text, first_text]
                 .map(|s| s.len())
                 .iter()
                 .sum::<usize>()

@@ -11,6 +11,9 @@ use syn::{Attribute, Token};
 pub(crate) struct Entry {
     pub(crate) cfgs: Vec<Attribute>,
     pub(crate) path: syn::Path,
+    /// The path as written, read once: every check and message uses it, and reading an
+    /// ident's text is a call into the compiler.
+    pub(crate) text: String,
     pub(crate) alias: Option<Ident>,
 }
 
@@ -159,7 +162,13 @@ fn parse_list(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<
             .into_iter()
             .filter(|a| a.path().is_ident("cfg"))
             .collect();
-        entries.push(Entry { cfgs, path, alias });
+        let text = path_text(&path);
+        entries.push(Entry {
+            cfgs,
+            path,
+            text,
+            alias,
+        });
         if content.is_empty() {
             break;
         }
@@ -177,7 +186,7 @@ fn check_repeated_paths(registry: &Registry, diagnostics: &mut Diagnostics) {
         ("activities", &registry.activities),
     ] {
         for entry in entries {
-            let text = path_text(&entry.path);
+            let text = entry.text.clone();
             if let Some((_, first_list)) = seen.iter().find(|(t, _)| *t == text) {
                 let where_ = if *first_list == list {
                     format!("in `{list}`")

@@ -947,6 +947,27 @@ const _: () = {
     /// The prefix most rows of both tables share; on a tie, the prefix that comes first.
     /// `TOTAL` bounds the distinct prefixes, which are few.
     const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
+        let first = if !tables[0].is_empty() {
+            tables[0][0].prefix
+        } else if !tables[1].is_empty() {
+            tables[1][0].prefix
+        } else {
+            return Reference { prefix: 0 };
+        };
+        let mut same = true;
+        let mut t = 0;
+        while t < 2 && same {
+            let table = tables[t];
+            let mut i = 0;
+            while i < table.len() && same {
+                same = table[i].prefix == first;
+                i += 1;
+            }
+            t += 1;
+        }
+        if same {
+            return Reference { prefix: first };
+        }
         let mut seen = [(0u128, 0usize); TOTAL];
         let mut distinct = 0;
         let mut t = 0;
@@ -966,9 +987,6 @@ const _: () = {
                 i += 1;
             }
             t += 1;
-        }
-        if distinct == 0 {
-            return Reference { prefix: 0 };
         }
         let mut best = 0;
         let mut d = 1;
