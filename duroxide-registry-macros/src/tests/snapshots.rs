@@ -61,6 +61,7 @@ fn a_versioned_orchestration() {
                 input: ProvisionPostgresInput,
             ) -> Result<ProvisionPostgresOutput, String> {
                 let vm = activities::provision_vm::call(&ctx, &input.vm).await?;
+                activities::configure_firewall::call(&ctx, &vm.address).await?;
                 Ok(ProvisionPostgresOutput::new(vm))
             }
         },

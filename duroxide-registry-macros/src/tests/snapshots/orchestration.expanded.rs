@@ -4,12 +4,30 @@ pub async fn provision_postgres_v2(
     input: ProvisionPostgresInput,
 ) -> Result<ProvisionPostgresOutput, String> {
     let vm = activities::provision_vm::call(&ctx, &input.vm).await?;
+    activities::configure_firewall::call(&ctx, &vm.address).await?;
     Ok(ProvisionPostgresOutput::new(vm))
 }
 #[doc(hidden)]
-const __PROVISION_POSTGRES_V2_ACTIVITIES_USED_5943CEA10863063A: &[&str] = &[
-    activities::provision_vm::NAME,
-];
+const __PROVISION_POSTGRES_V2_ACTIVITIES_USED_5943CEA10863063A: &[&str] = {
+    const UNIQUE: ([&str; 2usize], usize) = {
+        let all: [&str; 2usize] = [
+            activities::provision_vm::NAME,
+            activities::configure_firewall::NAME,
+        ];
+        let id: [u128; 2usize] = [
+            activities::provision_vm::__META_V2.10,
+            activities::configure_firewall::__META_V2.10,
+        ];
+        let mut unique = [all[0]; 2usize];
+        let mut len = 1;
+        if id[1] != id[0] {
+            unique[len] = all[1];
+            len += 1;
+        }
+        (unique, len)
+    };
+    UNIQUE.0.split_at(UNIQUE.1).0
+};
 ///Registry items of the orchestration [`provision_postgres_v2()`]: its name, its types and typed helpers to call it.
 #[allow(
     dead_code,
@@ -26,6 +44,7 @@ pub mod provision_postgres_v2 {
 **Version:** `2.0.0`
 **Activities used:**
 - `activities::provision_vm`
+- `activities::configure_firewall`
 
 Provision a PostgreSQL server on a new VM.*/
     pub const NAME: &str = "duroxide-registry-macros::orchestration::provision-postgres";
@@ -184,7 +203,7 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
     #[doc(hidden)]
     pub use ::core::convert::identity as __register_activity;
     #[doc(hidden)]
-    pub const __META_V1: (
+    pub const __META_V2: (
         &str,
         &str,
         &str,
@@ -193,6 +212,7 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
         &[&str],
         bool,
         bool,
+        u128,
         u128,
         u128,
         (),
@@ -207,6 +227,7 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
         true,
         32245410216803705770491160160158469818u128,
         221243827763575031683335745858938165806u128,
+        329462778744099920452254039540853289827u128,
         (),
     );
 }

@@ -51,6 +51,14 @@ pub async fn deploy_webapp_v2(ctx: OrchestrationContext, input: String) -> Resul
     deploy_webapp::call(&ctx, &input).await
 }
 
+// Two versions of one orchestration share its name: listed once, although they are two items.
+#[orchestration]
+pub async fn redeploy(ctx: OrchestrationContext, input: String) -> Result<String, String> {
+    let first = deploy_webapp::call(&ctx, &input).await?;
+    let _ = notify::call(&ctx, &first).await;
+    deploy_webapp_v2::call(&ctx, &first).await
+}
+
 // Two names that read the same in SCREAMING_SNAKE_CASE: each keeps its own ACTIVITIES_USED.
 #[allow(non_snake_case)]
 #[orchestration(name = "send-report")]
@@ -89,6 +97,7 @@ fn main() {
     assert_eq!(deploy_webapp_v2::VERSION, "2.1.0-beta.1");
     assert_eq!(deploy_webapp_v2::DESCRIPTION, "Second take");
     assert_eq!(deploy_webapp_v2::ACTIVITIES_USED, [deploy_webapp::NAME]);
+    assert_eq!(redeploy::ACTIVITIES_USED, [deploy_webapp::NAME, notify::NAME]);
     assert_eq!(sendReport::ACTIVITIES_USED, [notify::NAME]);
     assert_eq!(send_report::ACTIVITIES_USED, [audit::NAME]);
 }
