@@ -1,7 +1,7 @@
 //! What only an orchestration's companion holds: `VERSION`, `ACTIVITIES_USED`, the typed helpers
 //! that start it from a client or call it as a sub-orchestration, and registration.
 
-use super::meta::{self, Meta};
+use super::meta;
 use super::shared::{self, function_path};
 use crate::item::Item;
 use heck::ToShoutySnakeCase;
@@ -106,23 +106,17 @@ fn used_const(item: &Item) -> Option<Ident> {
 }
 
 /// The `ACTIVITIES_USED` expression. Paths are deduplicated as written; two different paths can
-/// still reach one item (`provision_vm::call` and `crate::activities::provision_vm::NAME`, or two
-/// versions of one orchestration), so with more than one entry the names are deduplicated in const
-/// evaluation, by the fingerprints of the names each companion's `__META_V2` carries.
-///
-/// Equal names always have equal fingerprints, and two different names share one with a chance
-/// of 2^-128, as in `registry!`'s checks. The comparisons are written out, entry `i` against
-/// entries `0..i`, rather than looped over: `n (n - 1) / 2` of them, three for a body that calls
-/// three companions, and a body calls a handful. Integers compared without a loop measured
-/// 0.013 G cheaper at 200/50 than the loop over bytes they replaced (`performance-history.md`).
+/// still reach one item (`provision_vm::call` and `crate::activities::provision_vm::NAME`), so
+/// with more than one entry the names themselves are deduplicated in const evaluation.
 fn activities_used(item: &Item) -> TokenStream {
-    // Spanned at the path's last segment, so that an error (a module that is not a companion
-    // after all) points at the body's own tokens, never at the attribute.
     let names: Vec<TokenStream> = item
         .uses
         .iter()
         .map(|path| {
-            let (span, path) = (path.last_span(), path.as_written());
+            // Spanned at the path's last segment, so that an error (a module that is not a
+            // companion after all) points at the body's own tokens, never at the attribute.
+            let span = path.last_span();
+            let path = path.as_written();
             quote_spanned!(span=> #path::NAME)
         })
         .collect();
@@ -130,29 +124,36 @@ fn activities_used(item: &Item) -> TokenStream {
         return quote!(&[#(#names),*]);
     }
     let count = names.len();
-    let fingerprints = item
-        .uses
-        .iter()
-        .map(|path| Meta::NameFingerprint.at(path.as_written(), path.last_span()));
-    let keep = (1..count).map(|i| {
-        let index = syn::Index::from(i);
-        let earlier = (0..i).map(syn::Index::from);
-        quote! {
-            if #(id[#index] != id[#earlier])&&* {
-                unique[len] = all[#index];
-                len += 1;
-            }
-        }
-    });
     // One body for the whole computation, rather than helper functions: every body is a unit of
     // work for the compiler, and there is one of these per orchestration.
     quote! {{
         const UNIQUE: ([&str; #count], usize) = {
             let all: [&str; #count] = [#(#names),*];
-            let id: [u128; #count] = [#(#fingerprints),*];
-            let mut unique = [all[0]; #count];
-            let mut len = 1;
-            #(#keep)*
+            let mut unique = [""; #count];
+            let mut len = 0;
+            let mut i = 0;
+            while i < #count {
+                let name = all[i].as_bytes();
+                let mut seen = false;
+                let mut j = 0;
+                while j < len && !seen {
+                    let other = unique[j].as_bytes();
+                    // Names of one crate share their start, so they are compared from the end.
+                    let mut k = name.len();
+                    if other.len() == k {
+                        while k > 0 && name[k - 1] == other[k - 1] {
+                            k -= 1;
+                        }
+                        seen = k == 0;
+                    }
+                    j += 1;
+                }
+                if !seen {
+                    unique[len] = all[i];
+                    len += 1;
+                }
+                i += 1;
+            }
             (unique, len)
         };
         UNIQUE.0.split_at(UNIQUE.1).0

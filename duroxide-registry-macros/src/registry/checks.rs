@@ -1,7 +1,7 @@
 //! The cross-item checks of `registry!`, run by the compiler in const evaluation.
 //!
 //! Macro invocations share nothing, so `registry!` cannot see the items it lists: it only has
-//! their paths. What it needs to know about each one, it reads from the companion's `__META_V2` (see
+//! their paths. What it needs to know about each one, it reads from the companion's `__META_V1` (see
 //! `companion/meta.rs`) in generated const code, and the compiler evaluates the checks.
 //!
 //! # A walk through one expansion
@@ -21,7 +21,7 @@
 //!    file's own [`Row`]'s fields and [`Problem`]'s variants, so the code that finds a problem and
 //!    the code that reports it cannot drift apart.
 //! 2. **The tables.** One `Row` per entry, read from the companions: `ORCHESTRATIONS` holds
-//!    `Row { path: 0, identity: deploy::__META_V2.9, ... }`, and `ACTIVITIES` holds the rows of
+//!    `Row { path: 0, identity: deploy::__META_V1.9, ... }`, and `ACTIVITIES` holds the rows of
 //!    `provision_vm` and, under the entry's own `#[cfg]`, `publish_dns`. `path` numbers the
 //!    entry's path as written; the fingerprints let const evaluation compare names and prefixes
 //!    as integers instead of scanning bytes.

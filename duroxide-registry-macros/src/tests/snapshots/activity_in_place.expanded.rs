@@ -111,7 +111,7 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
     #[doc(hidden)]
     pub use ::core::convert::identity as __register_orchestration;
     #[doc(hidden)]
-    pub const __META_V2: (
+    pub const __META_V1: (
         &str,
         &str,
         &str,
@@ -120,7 +120,6 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         &[&str],
         bool,
         bool,
-        u128,
         u128,
         u128,
         (),
@@ -134,7 +133,6 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         false,
         false,
         32245410216803705770491160160158469818u128,
-        148097649956677154380308259318295567752u128,
         148097649956677154380308259318295567752u128,
         (),
     );

@@ -14,15 +14,29 @@ const __PROVISION_POSTGRES_V2_ACTIVITIES_USED_5943CEA10863063A: &[&str] = {
             activities::provision_vm::NAME,
             activities::configure_firewall::NAME,
         ];
-        let id: [u128; 2usize] = [
-            activities::provision_vm::__META_V2.10,
-            activities::configure_firewall::__META_V2.10,
-        ];
-        let mut unique = [all[0]; 2usize];
-        let mut len = 1;
-        if id[1] != id[0] {
-            unique[len] = all[1];
-            len += 1;
+        let mut unique = [""; 2usize];
+        let mut len = 0;
+        let mut i = 0;
+        while i < 2usize {
+            let name = all[i].as_bytes();
+            let mut seen = false;
+            let mut j = 0;
+            while j < len && !seen {
+                let other = unique[j].as_bytes();
+                let mut k = name.len();
+                if other.len() == k {
+                    while k > 0 && name[k - 1] == other[k - 1] {
+                        k -= 1;
+                    }
+                    seen = k == 0;
+                }
+                j += 1;
+            }
+            if !seen {
+                unique[len] = all[i];
+                len += 1;
+            }
+            i += 1;
         }
         (unique, len)
     };
@@ -203,7 +217,7 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
     #[doc(hidden)]
     pub use ::core::convert::identity as __register_activity;
     #[doc(hidden)]
-    pub const __META_V2: (
+    pub const __META_V1: (
         &str,
         &str,
         &str,
@@ -212,7 +226,6 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
         &[&str],
         bool,
         bool,
-        u128,
         u128,
         u128,
         (),
@@ -227,7 +240,6 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
         true,
         32245410216803705770491160160158469818u128,
         221243827763575031683335745858938165806u128,
-        329462778744099920452254039540853289827u128,
         (),
     );
 }

@@ -59,7 +59,7 @@ pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
     const REGISTER: &[fn(Builder) -> Builder] = &[
         orchestrations::provision_postgres_v2::__register_orchestration,
     ];
-    const KEYS: &[&[u8]] = &[orchestrations::provision_postgres_v2::__META_V2.3];
+    const KEYS: &[&[u8]] = &[orchestrations::provision_postgres_v2::__META_V1.3];
     const ORDER: [usize; KEYS.len()] = version_order(KEYS);
     const IN_ORDER: bool = {
         let mut i = 0;
@@ -118,10 +118,10 @@ pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::std::vec![
         OrchestrationInfo { name : orchestrations::provision_postgres_v2::NAME,
         description : orchestrations::provision_postgres_v2::DESCRIPTION, input_type :
-        orchestrations::provision_postgres_v2::__META_V2.0, output_type :
-        orchestrations::provision_postgres_v2::__META_V2.1, activities_used :
-        orchestrations::provision_postgres_v2::__META_V2.5.to_vec(), version :
-        orchestrations::provision_postgres_v2::__META_V2.2, },
+        orchestrations::provision_postgres_v2::__META_V1.0, output_type :
+        orchestrations::provision_postgres_v2::__META_V1.1, activities_used :
+        orchestrations::provision_postgres_v2::__META_V1.5.to_vec(), version :
+        orchestrations::provision_postgres_v2::__META_V1.2, },
     ]
 }
 /// Every activity listed in `registry!`, for discovery at run time.
@@ -130,14 +130,14 @@ pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
     ::std::vec![
         ActivityInfo { name : activities::provision_vm::NAME, description :
         activities::provision_vm::DESCRIPTION, input_type :
-        activities::provision_vm::__META_V2.0, output_type :
-        activities::provision_vm::__META_V2.1, idempotent :
-        activities::provision_vm::__META_V2.4, }, #[cfg(feature = "firewall")]
+        activities::provision_vm::__META_V1.0, output_type :
+        activities::provision_vm::__META_V1.1, idempotent :
+        activities::provision_vm::__META_V1.4, }, #[cfg(feature = "firewall")]
         ActivityInfo { name : activities::configure_firewall::NAME, description :
         activities::configure_firewall::DESCRIPTION, input_type :
-        activities::configure_firewall::__META_V2.0, output_type :
-        activities::configure_firewall::__META_V2.1, idempotent :
-        activities::configure_firewall::__META_V2.4, },
+        activities::configure_firewall::__META_V1.0, output_type :
+        activities::configure_firewall::__META_V1.1, idempotent :
+        activities::configure_firewall::__META_V1.4, },
     ]
 }
 /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
@@ -180,27 +180,27 @@ const _: () = {
     const ORCHESTRATIONS: &[Row] = &[
         Row {
             path: 0usize,
-            identity: orchestrations::provision_postgres_v2::__META_V2.9,
-            orchestration: orchestrations::provision_postgres_v2::__META_V2.7,
-            prefix: orchestrations::provision_postgres_v2::__META_V2.8,
-            needs_config: orchestrations::provision_postgres_v2::__META_V2.6,
+            identity: orchestrations::provision_postgres_v2::__META_V1.9,
+            orchestration: orchestrations::provision_postgres_v2::__META_V1.7,
+            prefix: orchestrations::provision_postgres_v2::__META_V1.8,
+            needs_config: orchestrations::provision_postgres_v2::__META_V1.6,
         },
     ];
     const ACTIVITIES: &[Row] = &[
         Row {
             path: 1usize,
-            identity: activities::provision_vm::__META_V2.9,
-            orchestration: activities::provision_vm::__META_V2.7,
-            prefix: activities::provision_vm::__META_V2.8,
-            needs_config: activities::provision_vm::__META_V2.6,
+            identity: activities::provision_vm::__META_V1.9,
+            orchestration: activities::provision_vm::__META_V1.7,
+            prefix: activities::provision_vm::__META_V1.8,
+            needs_config: activities::provision_vm::__META_V1.6,
         },
         #[cfg(feature = "firewall")]
         Row {
             path: 2usize,
-            identity: activities::configure_firewall::__META_V2.9,
-            orchestration: activities::configure_firewall::__META_V2.7,
-            prefix: activities::configure_firewall::__META_V2.8,
-            needs_config: activities::configure_firewall::__META_V2.6,
+            identity: activities::configure_firewall::__META_V1.9,
+            orchestration: activities::configure_firewall::__META_V1.7,
+            prefix: activities::configure_firewall::__META_V1.8,
+            needs_config: activities::configure_firewall::__META_V1.6,
         },
     ];
     const REFERENCE: Reference = reference_prefix::<

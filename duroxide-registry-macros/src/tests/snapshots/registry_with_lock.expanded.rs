@@ -61,8 +61,8 @@ pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
         create_instance::v1_0_6::__register_orchestration,
     ];
     const KEYS: &[&[u8]] = &[
-        create_instance::v1_0_5::__META_V2.3,
-        create_instance::v1_0_6::__META_V2.3,
+        create_instance::v1_0_5::__META_V1.3,
+        create_instance::v1_0_6::__META_V1.3,
     ];
     const ORDER: [usize; KEYS.len()] = version_order(KEYS);
     const IN_ORDER: bool = {
@@ -121,16 +121,16 @@ pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::std::vec![
         OrchestrationInfo { name : create_instance::v1_0_5::NAME, description :
         create_instance::v1_0_5::DESCRIPTION, input_type :
-        create_instance::v1_0_5::__META_V2.0, output_type :
-        create_instance::v1_0_5::__META_V2.1, activities_used :
-        create_instance::v1_0_5::__META_V2.5.to_vec(), version :
-        create_instance::v1_0_5::__META_V2.2, }, OrchestrationInfo { name :
+        create_instance::v1_0_5::__META_V1.0, output_type :
+        create_instance::v1_0_5::__META_V1.1, activities_used :
+        create_instance::v1_0_5::__META_V1.5.to_vec(), version :
+        create_instance::v1_0_5::__META_V1.2, }, OrchestrationInfo { name :
         create_instance::v1_0_6::NAME, description :
         create_instance::v1_0_6::DESCRIPTION, input_type :
-        create_instance::v1_0_6::__META_V2.0, output_type :
-        create_instance::v1_0_6::__META_V2.1, activities_used :
-        create_instance::v1_0_6::__META_V2.5.to_vec(), version :
-        create_instance::v1_0_6::__META_V2.2, },
+        create_instance::v1_0_6::__META_V1.0, output_type :
+        create_instance::v1_0_6::__META_V1.1, activities_used :
+        create_instance::v1_0_6::__META_V1.5.to_vec(), version :
+        create_instance::v1_0_6::__META_V1.2, },
     ]
 }
 /// Every activity listed in `registry!`, for discovery at run time.
@@ -139,14 +139,14 @@ pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
     ::std::vec![
         ActivityInfo { name : activities::provision_vm::NAME, description :
         activities::provision_vm::DESCRIPTION, input_type :
-        activities::provision_vm::__META_V2.0, output_type :
-        activities::provision_vm::__META_V2.1, idempotent :
-        activities::provision_vm::__META_V2.4, }, #[cfg(feature = "dns")] ActivityInfo {
+        activities::provision_vm::__META_V1.0, output_type :
+        activities::provision_vm::__META_V1.1, idempotent :
+        activities::provision_vm::__META_V1.4, }, #[cfg(feature = "dns")] ActivityInfo {
         name : activities::publish_dns::NAME, description :
         activities::publish_dns::DESCRIPTION, input_type :
-        activities::publish_dns::__META_V2.0, output_type :
-        activities::publish_dns::__META_V2.1, idempotent :
-        activities::publish_dns::__META_V2.4, },
+        activities::publish_dns::__META_V1.0, output_type :
+        activities::publish_dns::__META_V1.1, idempotent :
+        activities::publish_dns::__META_V1.4, },
     ]
 }
 /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
@@ -174,13 +174,13 @@ pub fn registry_lock() -> ::std::string::String {
         "$CARGO_MANIFEST_DIR/src/tests/snapshots/registry.lock"
     );
     let mut items: ::std::vec::Vec<(bool, &str, &[u8], &str, &str)> = ::std::vec![
-        (true, create_instance::v1_0_5::NAME, create_instance::v1_0_5::__META_V2.3,
-        create_instance::v1_0_5::__META_V2.2, ""), (true, create_instance::v1_0_6::NAME,
-        create_instance::v1_0_6::__META_V2.3, create_instance::v1_0_6::__META_V2.2, ""),
-        (false, activities::provision_vm::NAME, activities::provision_vm::__META_V2.3,
-        activities::provision_vm::__META_V2.2, ""), #[cfg(feature = "dns")] (false,
-        activities::publish_dns::NAME, activities::publish_dns::__META_V2.3,
-        activities::publish_dns::__META_V2.2, "cfg(feature = \"dns\")"),
+        (true, create_instance::v1_0_5::NAME, create_instance::v1_0_5::__META_V1.3,
+        create_instance::v1_0_5::__META_V1.2, ""), (true, create_instance::v1_0_6::NAME,
+        create_instance::v1_0_6::__META_V1.3, create_instance::v1_0_6::__META_V1.2, ""),
+        (false, activities::provision_vm::NAME, activities::provision_vm::__META_V1.3,
+        activities::provision_vm::__META_V1.2, ""), #[cfg(feature = "dns")] (false,
+        activities::publish_dns::NAME, activities::publish_dns::__META_V1.3,
+        activities::publish_dns::__META_V1.2, "cfg(feature = \"dns\")"),
         #[cfg(not(feature = "dns"))] (false,
         "duroxide-registry-macros::activity::publish-dns",
         b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF", "",
@@ -736,34 +736,34 @@ const _: () = {
     const ORCHESTRATIONS: &[Row] = &[
         Row {
             path: 0usize,
-            identity: create_instance::v1_0_5::__META_V2.9,
-            orchestration: create_instance::v1_0_5::__META_V2.7,
-            prefix: create_instance::v1_0_5::__META_V2.8,
-            needs_config: create_instance::v1_0_5::__META_V2.6,
+            identity: create_instance::v1_0_5::__META_V1.9,
+            orchestration: create_instance::v1_0_5::__META_V1.7,
+            prefix: create_instance::v1_0_5::__META_V1.8,
+            needs_config: create_instance::v1_0_5::__META_V1.6,
         },
         Row {
             path: 1usize,
-            identity: create_instance::v1_0_6::__META_V2.9,
-            orchestration: create_instance::v1_0_6::__META_V2.7,
-            prefix: create_instance::v1_0_6::__META_V2.8,
-            needs_config: create_instance::v1_0_6::__META_V2.6,
+            identity: create_instance::v1_0_6::__META_V1.9,
+            orchestration: create_instance::v1_0_6::__META_V1.7,
+            prefix: create_instance::v1_0_6::__META_V1.8,
+            needs_config: create_instance::v1_0_6::__META_V1.6,
         },
     ];
     const ACTIVITIES: &[Row] = &[
         Row {
             path: 2usize,
-            identity: activities::provision_vm::__META_V2.9,
-            orchestration: activities::provision_vm::__META_V2.7,
-            prefix: activities::provision_vm::__META_V2.8,
-            needs_config: activities::provision_vm::__META_V2.6,
+            identity: activities::provision_vm::__META_V1.9,
+            orchestration: activities::provision_vm::__META_V1.7,
+            prefix: activities::provision_vm::__META_V1.8,
+            needs_config: activities::provision_vm::__META_V1.6,
         },
         #[cfg(feature = "dns")]
         Row {
             path: 3usize,
-            identity: activities::publish_dns::__META_V2.9,
-            orchestration: activities::publish_dns::__META_V2.7,
-            prefix: activities::publish_dns::__META_V2.8,
-            needs_config: activities::publish_dns::__META_V2.6,
+            identity: activities::publish_dns::__META_V1.9,
+            orchestration: activities::publish_dns::__META_V1.7,
+            prefix: activities::publish_dns::__META_V1.8,
+            needs_config: activities::publish_dns::__META_V1.6,
         },
     ];
     const REFERENCE: Reference = reference_prefix::<
