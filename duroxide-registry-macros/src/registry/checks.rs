@@ -32,16 +32,17 @@
 //!    `Problem::None`; `repeats`, which it calls, finds rows whose identity (the name, and for
 //!    orchestrations the version) an earlier row has, with a small open-addressing table, so the
 //!    whole check stays linear in the number of entries.
-//! 5. **The reports.** Each entry gets `const _: () = report(PROBLEMS[row], "provision_vm",
-//!    false);`, spanned at its path: the error of a faulty entry points at that entry. The row is
-//!    the entry's index when no entry of its list has a `#[cfg]`; otherwise (here, for
-//!    `publish_dns` and `provision_vm`) it is looked up by path id in `ACTIVITY_ROWS`, which
-//!    `rows_by_path` fills in one pass, since a removed entry shifts the rows after it. `report` panics with the problem's message, joined by
-//!    `fail` into a buffer sized to the longest message this registry could give; a const panic
-//!    becomes the compile error.
+//! 5. **The reports.** `ENTRIES` holds an `Entry` for each entry: its list, its row and its
+//!    path as written. The row is the entry's index when no entry of its list has a `#[cfg]`;
+//!    otherwise (here, for `provision_vm` and `publish_dns`) it is looked up by path id in
+//!    `ACTIVITY_ROWS`, which `rows_by_path` fills in one pass, since a removed entry shifts the
+//!    rows after it. Each entry then gets `const _: () = check(1);`, spanned at its path and
+//!    under its `#[cfg]`s: the error of a faulty entry points at that entry. `check` reads the
+//!    entry's problem and `report` panics with its message, joined by `fail` into a buffer sized
+//!    to the longest message this registry could give; a const panic becomes the compile error.
 //!
-//! What is generated per entry stays small (a row and a one-line report); the work lives in the
-//! shared functions, each evaluated once per list.
+//! What is generated per entry stays small (a row, an `Entry`, and a `const` that is one call
+//! with one integer); the work lives in the shared functions, each evaluated once per list.
 
 use super::lock::{self, Lock};
 use super::names::{self, Names};
@@ -219,11 +220,6 @@ impl List {
         self.ident("ORCHESTRATIONS", "ACTIVITIES")
     }
 
-    /// The generated array of each row's problem.
-    fn problems(self) -> Ident {
-        self.ident("ORCHESTRATION_PROBLEMS", "ACTIVITY_PROBLEMS")
-    }
-
     /// The generated array of each path id's row, for a list with `#[cfg]`s.
     fn rows(self) -> Ident {
         self.ident("ORCHESTRATION_ROWS", "ACTIVITY_ROWS")
@@ -256,7 +252,7 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
     let total = registry.orchestrations.len() + registry.activities.len();
     let model = model();
     let functions = functions(registry, config_given);
-    let reports = reports(registry, &paths);
+    let Reports { entries, consts } = reports(registry, &paths);
     let lock = lock.map(|lock| lock::checks(lock, registry));
     let families = names::family_checks(names);
     let rows = [List::Orchestrations, List::Activities]
@@ -280,10 +276,11 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
             const ACTIVITY_PROBLEMS: [Problem; ACTIVITIES.len()] =
                 problems::<{ ACTIVITIES.len() }, #activity_slots>(ACTIVITIES, false, #config_given);
             #(#rows)*
+            #entries
             #lock
             #families
             #functions
-            #reports
+            #consts
         };
     }
 }
@@ -299,6 +296,8 @@ fn model() -> TokenStream {
         enum Problem { None, #(#variants),* }
         /// The crate prefix most rows share.
         struct Reference { prefix: u128 }
+        /// An entry that gets a report: its list, its row there, and its path as written.
+        struct Entry { orchestrations: bool, row: usize, text: &'static str }
     }
 }
 
@@ -352,31 +351,46 @@ pub(super) fn slots(len: usize) -> usize {
         .unwrap_or(usize::MAX / 2 + 1)
 }
 
-/// Each entry's own `const`, spanned at its path, that reports its row's problem. A path listed
+/// What reports the entries' problems: `ENTRIES`, one `Entry` per reported entry, and for each
+/// of them `const _: () = check(n);`, spanned at its path and under its `#[cfg]`s. A path listed
 /// twice is already reported on its tokens; checking it again would only add noise.
-fn reports(registry: &Registry, paths: &PathIds) -> TokenStream {
-    let mut reports = TokenStream::new();
-    let mut seen: Vec<String> = Vec::new();
+struct Reports {
+    entries: TokenStream,
+    consts: TokenStream,
+}
+
+/// Each reported entry's `Entry` and its `const`. The `const` of an entry is one call with one
+/// integer: every `const` is a body of its own for the compiler to check and evaluate, and what
+/// it is given costs at each of the hundreds of entries, while `ENTRIES` is built once.
+fn reports(registry: &Registry, paths: &PathIds) -> Reports {
+    let mut entries = Vec::new();
+    let mut consts = TokenStream::new();
+    let mut seen: Vec<&str> = Vec::new();
     for list in [List::Orchestrations, List::Activities] {
         let has_cfgs = list.has_cfgs(registry);
         for (index, entry) in list.entries(registry).iter().enumerate() {
-            let text = entry.text.clone();
-            if !seen.contains(&text) {
-                // Without `#[cfg]`s in the list, nothing can shift the rows before this one.
-                let row = if has_cfgs {
-                    RowOf::Path(paths.id(&text))
-                } else {
-                    RowOf::Index(index)
-                };
-                reports.extend(report(entry, list, row));
+            if seen.contains(&entry.text.as_str()) {
+                continue;
             }
-            seen.push(text);
+            seen.push(&entry.text);
+            // Without `#[cfg]`s in the list, nothing can shift the rows before this one.
+            let row = if has_cfgs {
+                RowOf::Path(paths.id(&entry.text))
+            } else {
+                RowOf::Index(index)
+            };
+            consts.extend(report(entry, entries.len()));
+            entries.push(entry_row(entry, list, row));
         }
     }
-    reports
+    let count = entries.len();
+    Reports {
+        entries: quote!(const ENTRIES: [Entry; #count] = [#(#entries),*];),
+        consts,
+    }
 }
 
-/// How an entry's `const` finds its row.
+/// How an entry's `Entry` finds its row.
 enum RowOf {
     /// The row's index, known while expanding.
     Index(usize),
@@ -384,16 +398,25 @@ enum RowOf {
     Path(usize),
 }
 
-/// `const _: () = report(PROBLEMS[row], "entry", orchestrations);`, spanned at the entry's last
-/// segment. `report` tracks its caller, so the error points at the entry, not at `report`; it
-/// gets the problem alone, not the tables, which keeps each entry's `const` small.
-fn report(entry: &Entry, list: List, row: RowOf) -> TokenStream {
-    let (rows, problems, orchestrations) = (list.rows(), list.problems(), list.is_orchestrations());
-    let text = entry.text.clone();
+/// `Entry { orchestrations, row, text }` for `entry`. Under `#[cfg]`s, the row is looked up by
+/// path id; an entry the `#[cfg]`s remove keeps its `Entry`, which its removed `const` never
+/// reads.
+fn entry_row(entry: &Entry, list: List, row: RowOf) -> TokenStream {
+    let orchestrations = list.is_orchestrations();
     let row = match row {
         RowOf::Index(index) => quote!(#index),
-        RowOf::Path(id) => quote!(#rows[#id]),
+        RowOf::Path(id) => {
+            let rows = list.rows();
+            quote!(#rows[#id])
+        }
     };
+    let text = &entry.text;
+    quote!(Entry { orchestrations: #orchestrations, row: #row, text: #text })
+}
+
+/// `const _: () = check(number);`, spanned at the entry's last segment. `check` tracks its
+/// caller, so the error points at the entry, not at `check`.
+fn report(entry: &Entry, number: usize) -> TokenStream {
     let cfgs = &entry.cfgs;
     let span = entry
         .path
@@ -402,7 +425,7 @@ fn report(entry: &Entry, list: List, row: RowOf) -> TokenStream {
         .map_or_else(|| entry.path.span(), |s| s.ident.span());
     quote_spanned! {span=>
         #(#cfgs)*
-        const _: () = report(#problems[#row], #text, #orchestrations);
+        const _: () = check(#number);
     }
 }
 
@@ -530,8 +553,20 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
             rows
         }
 
-        /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
-        /// the error points at the entry whose `const` called it.
+        /// Reports the problem of `ENTRIES[entry]`, if it has one. `#[track_caller]`, like
+        /// `report` and `fail`: the error points at the entry whose `const` called it.
+        #[track_caller]
+        const fn check(entry: usize) {
+            let Entry { orchestrations, row, text } = ENTRIES[entry];
+            let problem = if orchestrations {
+                ORCHESTRATION_PROBLEMS[row]
+            } else {
+                ACTIVITY_PROBLEMS[row]
+            };
+            report(problem, text, orchestrations);
+        }
+
+        /// Panics with the message of the entry's problem, if it has one.
         #[track_caller]
         const fn report(problem: Problem, entry: &str, orchestrations: bool) {
             match (orchestrations, problem) {

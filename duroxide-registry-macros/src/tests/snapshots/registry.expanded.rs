@@ -177,6 +177,12 @@ const _: () = {
     struct Reference {
         prefix: u128,
     }
+    /// An entry that gets a report: its list, its row there, and its path as written.
+    struct Entry {
+        orchestrations: bool,
+        row: usize,
+        text: &'static str,
+    }
     const ORCHESTRATIONS: &[Row] = &[
         Row {
             path: 0usize,
@@ -215,6 +221,23 @@ const _: () = {
         4usize,
     >(ACTIVITIES, false, false);
     const ACTIVITY_ROWS: [usize; 3usize] = rows_by_path::<3usize>(ACTIVITIES);
+    const ENTRIES: [Entry; 3usize] = [
+        Entry {
+            orchestrations: true,
+            row: 0usize,
+            text: "orchestrations::provision_postgres_v2",
+        },
+        Entry {
+            orchestrations: false,
+            row: ACTIVITY_ROWS[1usize],
+            text: "activities::provision_vm",
+        },
+        Entry {
+            orchestrations: false,
+            row: ACTIVITY_ROWS[2usize],
+            text: "activities::configure_firewall",
+        },
+    ];
     /// Each row's first problem, in the order of `enum Problem`.
     const fn problems<const N: usize, const SLOTS: usize>(
         table: &[Row],
@@ -334,8 +357,19 @@ const _: () = {
         }
         rows
     }
-    /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
-    /// the error points at the entry whose `const` called it.
+    /// Reports the problem of `ENTRIES[entry]`, if it has one. `#[track_caller]`, like
+    /// `report` and `fail`: the error points at the entry whose `const` called it.
+    #[track_caller]
+    const fn check(entry: usize) {
+        let Entry { orchestrations, row, text } = ENTRIES[entry];
+        let problem = if orchestrations {
+            ORCHESTRATION_PROBLEMS[row]
+        } else {
+            ACTIVITY_PROBLEMS[row]
+        };
+        report(problem, text, orchestrations);
+    }
+    /// Panics with the message of the entry's problem, if it has one.
     #[track_caller]
     const fn report(problem: Problem, entry: &str, orchestrations: bool) {
         match (orchestrations, problem) {
@@ -433,20 +467,8 @@ const _: () = {
             }
         }
     }
-    const _: () = report(
-        ORCHESTRATION_PROBLEMS[0usize],
-        "orchestrations::provision_postgres_v2",
-        true,
-    );
-    const _: () = report(
-        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[1usize]],
-        "activities::provision_vm",
-        false,
-    );
+    const _: () = check(0usize);
+    const _: () = check(1usize);
     #[cfg(feature = "firewall")]
-    const _: () = report(
-        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[2usize]],
-        "activities::configure_firewall",
-        false,
-    );
+    const _: () = check(2usize);
 };

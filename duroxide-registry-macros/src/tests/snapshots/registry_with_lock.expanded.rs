@@ -733,6 +733,12 @@ const _: () = {
     struct Reference {
         prefix: u128,
     }
+    /// An entry that gets a report: its list, its row there, and its path as written.
+    struct Entry {
+        orchestrations: bool,
+        row: usize,
+        text: &'static str,
+    }
     const ORCHESTRATIONS: &[Row] = &[
         Row {
             path: 0usize,
@@ -778,6 +784,28 @@ const _: () = {
         4usize,
     >(ACTIVITIES, false, false);
     const ACTIVITY_ROWS: [usize; 4usize] = rows_by_path::<4usize>(ACTIVITIES);
+    const ENTRIES: [Entry; 4usize] = [
+        Entry {
+            orchestrations: true,
+            row: 0usize,
+            text: "create_instance::v1_0_5",
+        },
+        Entry {
+            orchestrations: true,
+            row: 1usize,
+            text: "create_instance::v1_0_6",
+        },
+        Entry {
+            orchestrations: false,
+            row: ACTIVITY_ROWS[2usize],
+            text: "activities::provision_vm",
+        },
+        Entry {
+            orchestrations: false,
+            row: ACTIVITY_ROWS[3usize],
+            text: "activities::publish_dns",
+        },
+    ];
     /// Every registered row's identity and kind, by open addressing on the identity.
     const REGISTERED: [(bool, u128, bool); 8usize] = registered::<
         8usize,
@@ -1009,8 +1037,19 @@ const _: () = {
         }
         rows
     }
-    /// Panics with the message of the entry's problem, if it has one. `#[track_caller]`:
-    /// the error points at the entry whose `const` called it.
+    /// Reports the problem of `ENTRIES[entry]`, if it has one. `#[track_caller]`, like
+    /// `report` and `fail`: the error points at the entry whose `const` called it.
+    #[track_caller]
+    const fn check(entry: usize) {
+        let Entry { orchestrations, row, text } = ENTRIES[entry];
+        let problem = if orchestrations {
+            ORCHESTRATION_PROBLEMS[row]
+        } else {
+            ACTIVITY_PROBLEMS[row]
+        };
+        report(problem, text, orchestrations);
+    }
+    /// Panics with the message of the entry's problem, if it has one.
     #[track_caller]
     const fn report(problem: Problem, entry: &str, orchestrations: bool) {
         match (orchestrations, problem) {
@@ -1108,25 +1147,9 @@ const _: () = {
             }
         }
     }
-    const _: () = report(
-        ORCHESTRATION_PROBLEMS[0usize],
-        "create_instance::v1_0_5",
-        true,
-    );
-    const _: () = report(
-        ORCHESTRATION_PROBLEMS[1usize],
-        "create_instance::v1_0_6",
-        true,
-    );
-    const _: () = report(
-        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[2usize]],
-        "activities::provision_vm",
-        false,
-    );
+    const _: () = check(0usize);
+    const _: () = check(1usize);
+    const _: () = check(2usize);
     #[cfg(feature = "dns")]
-    const _: () = report(
-        ACTIVITY_PROBLEMS[ACTIVITY_ROWS[3usize]],
-        "activities::publish_dns",
-        false,
-    );
+    const _: () = check(3usize);
 };
