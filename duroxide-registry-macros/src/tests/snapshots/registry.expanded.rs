@@ -221,7 +221,7 @@ const _: () = {
         4usize,
     >(ACTIVITIES, false, false);
     const ACTIVITY_ROWS: [usize; 3usize] = rows_by_path::<3usize>(ACTIVITIES);
-    const ENTRIES: [Entry; 3usize] = [
+    const ENTRIES: &[Entry] = &[
         Entry {
             orchestrations: true,
             row: 0usize,

@@ -784,7 +784,7 @@ const _: () = {
         4usize,
     >(ACTIVITIES, false, false);
     const ACTIVITY_ROWS: [usize; 4usize] = rows_by_path::<4usize>(ACTIVITIES);
-    const ENTRIES: [Entry; 4usize] = [
+    const ENTRIES: &[Entry] = &[
         Entry {
             orchestrations: true,
             row: 0usize,
