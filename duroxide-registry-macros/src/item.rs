@@ -115,7 +115,7 @@ pub(crate) struct Item {
 
 impl Item {
     /// Whether the companion registers the activity through `__register_activity_with_config`,
-    /// which its `__META_V1` then names: it takes a `#[config]` parameter and its signature is sound.
+    /// which its `__META_V2` then names: it takes a `#[config]` parameter and its signature is sound.
     pub(crate) fn registers_with_config(&self) -> bool {
         self.config.is_some() && self.signature_ok
     }

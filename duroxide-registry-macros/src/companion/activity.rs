@@ -132,7 +132,7 @@ fn typed_helpers(item: &Item, degraded: bool) -> TokenStream {
 }
 
 /// The registrations `registry!` calls: `__register_activity` for a registry without
-/// configuration, and for a registry with one, the `__META_V1` configured slot: `()` for an
+/// configuration, and for a registry with one, the `__META_V2` configured slot: `()` for an
 /// activity without a `#[config]` parameter, `__register_activity_with_config` for one with it.
 /// The orchestration slot exists so that an activity listed under `orchestrations:` fails on
 /// `registry!`'s own check, with its own message; likewise the plain slot of an activity that

@@ -1,8 +1,8 @@
 //! The cross-item checks of `registry!`, run by the compiler in const evaluation.
 //!
 //! Macro invocations share nothing, so `registry!` cannot see the items it lists: it only has
-//! their paths. What it needs to know about each one, it reads from the companion's `__META_V1` (see
-//! `companion/meta.rs`) in generated const code, and the compiler evaluates the checks.
+//! their paths. What it needs to know about each one, it reads from the companion's `__FACTS_V2`
+//! (see `companion/meta.rs`) in generated const code, and the compiler evaluates the checks.
 //!
 //! # A walk through one expansion
 //!
@@ -16,15 +16,16 @@
 //! Everything below goes into one `const _: () = { ... };` block, so paths resolve where the
 //! macro was invoked and nothing is added to the user's module.
 //!
-//! 1. **The model.** `struct Row` holds what is compared about one entry, and `enum Problem` the
-//!    problems an entry can have, in the order they are looked for. Both are generated from this
-//!    file's own [`Row`]'s fields and [`Problem`]'s variants, so the code that finds a problem and
-//!    the code that reports it cannot drift apart.
+//! 1. **The model.** `struct Row` holds what is compared about one entry: its path id and the
+//!    companion's facts, a tuple whose fields [`Fact`] (in `companion/meta.rs`, beside the code
+//!    that writes them) names and reads; `enum Problem` holds the problems an entry can have, in
+//!    the order they are looked for, generated from this file's [`Problem`], so the code that
+//!    finds a problem and the code that reports it cannot drift apart.
 //! 2. **The tables.** One `Row` per entry, read from the companions: `ORCHESTRATIONS` holds
-//!    `Row { path: 0, identity: deploy::__META_V1.9, ... }`, and `ACTIVITIES` holds the rows of
+//!    `Row { path: 0, facts: deploy::__FACTS_V2 }`, and `ACTIVITIES` holds the rows of
 //!    `provision_vm` and, under the entry's own `#[cfg]`, `publish_dns`. `path` numbers the
-//!    entry's path as written; the fingerprints let const evaluation compare names and prefixes
-//!    as integers instead of scanning bytes.
+//!    entry's path as written; the fingerprints among the facts let const evaluation compare
+//!    names and prefixes as integers instead of scanning bytes.
 //! 3. **The reference prefix.** `reference_prefix` finds the crate prefix most rows share (on a
 //!    tie, the first row's). An entry whose prefix differs is the odd one out, whatever its
 //!    position, and whatever `#[cfg]`s remove.
@@ -47,68 +48,22 @@
 use super::lock::{self, Lock};
 use super::names::{self, Names};
 use super::parse::{Entry, Registry};
-use crate::companion::meta::Meta;
+use crate::companion::meta::Fact;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-/// What `registry!` compares about one entry: one field of the generated `struct Row` each.
-#[derive(Clone, Copy)]
-enum Row {
-    /// `usize`: the entry's path id, which tells entries with equal names apart.
-    Path,
-    /// `u128`: the fingerprint of the name (and, for orchestrations, the version).
-    Identity,
-    /// `bool`: whether the companion is an orchestration's.
-    Orchestration,
-    /// `u128`: the fingerprint of the crate prefix.
-    Prefix,
-    /// `bool`: whether the activity takes a `#[config]` parameter.
-    NeedsConfig,
+/// `registry!`'s row for an entry: its path id, which tells entries with equal names apart, and
+/// the companion's `__FACTS_V2` as read, whose fields [`Fact`] names.
+fn row_value(entry: &Entry, paths: &PathIds) -> TokenStream {
+    let id = paths.id(&entry.text);
+    let facts = Fact::read(&entry.path);
+    quote!(Row { path: #id, facts: #facts })
 }
 
-impl Row {
-    const ALL: [Row; 5] = [
-        Row::Path,
-        Row::Identity,
-        Row::Orchestration,
-        Row::Prefix,
-        Row::NeedsConfig,
-    ];
-
-    fn field(self) -> Ident {
-        let name = match self {
-            Row::Path => "path",
-            Row::Identity => "identity",
-            Row::Orchestration => "orchestration",
-            Row::Prefix => "prefix",
-            Row::NeedsConfig => "needs_config",
-        };
-        Ident::new(name, Span::call_site())
-    }
-
-    fn ty(self) -> TokenStream {
-        match self {
-            Row::Path => quote!(usize),
-            Row::Identity | Row::Prefix => quote!(u128),
-            Row::Orchestration | Row::NeedsConfig => quote!(bool),
-        }
-    }
-
-    /// The field's value for `entry`, read from its companion.
-    fn value(self, entry: &Entry, paths: &PathIds) -> TokenStream {
-        let path = &entry.path;
-        match self {
-            Row::Path => {
-                let id = paths.id(&entry.text);
-                quote!(#id)
-            }
-            Row::Identity => Meta::IdentityFingerprint.of(path),
-            Row::Orchestration => Meta::Orchestration.of(path),
-            Row::Prefix => Meta::PrefixFingerprint.of(path),
-            Row::NeedsConfig => Meta::NeedsConfig.of(path),
-        }
-    }
+/// `fact` of the row `row`: `row.facts.N`.
+fn fact(fact: Fact, row: TokenStream) -> TokenStream {
+    fact.of(&quote!(#row.facts))
 }
 
 /// A problem an entry can have. Only its first is reported, in the order of [`Problem::ALL`];
@@ -150,10 +105,19 @@ impl Problem {
     /// `row`, `orchestrations` (which list the table is), `config_given` and `repeated`.
     fn condition(self) -> TokenStream {
         match self {
-            Problem::WrongKind => quote!(row.orchestration != orchestrations),
-            Problem::Prefix => quote!(row.prefix != REFERENCE.prefix),
+            Problem::WrongKind => {
+                let orchestration = fact(Fact::Orchestration, quote!(row));
+                quote!(#orchestration != orchestrations)
+            }
+            Problem::Prefix => {
+                let prefix = fact(Fact::Prefix, quote!(row));
+                quote!(#prefix != REFERENCE.prefix)
+            }
             Problem::Duplicate => quote!(repeated[i]),
-            Problem::Config => quote!(row.needs_config && !config_given),
+            Problem::Config => {
+                let needs_config = fact(Fact::NeedsConfig, quote!(row));
+                quote!(#needs_config && !config_given)
+            }
         }
     }
 
@@ -287,11 +251,10 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
 
 /// `struct Row`, `enum Problem` and `struct Reference`, generated from this file's definitions.
 fn model() -> TokenStream {
-    let fields = Row::ALL.map(Row::field);
-    let types = Row::ALL.map(Row::ty);
+    let facts = Fact::ALL.map(Fact::ty);
     let variants = Problem::ALL.map(Problem::variant);
     quote! {
-        struct Row { #(#fields: #types),* }
+        struct Row { path: usize, facts: (#(#facts,)*) }
         #[derive(Clone, Copy)]
         enum Problem { None, #(#variants),* }
         /// The crate prefix most rows share.
@@ -303,15 +266,14 @@ fn model() -> TokenStream {
 
 /// One `Row { ... },` per entry, under the entry's `#[cfg]`s.
 fn table(entries: &[Entry], paths: &PathIds) -> Vec<TokenStream> {
-    let fields = Row::ALL.map(Row::field);
     entries
         .iter()
         .map(|entry| {
             let cfgs = &entry.cfgs;
-            let values = Row::ALL.map(|field| field.value(entry, paths));
+            let row = row_value(entry, paths);
             quote! {
                 #(#cfgs)*
-                Row { #(#fields: #values),* },
+                #row,
             }
         })
         .collect()
@@ -436,6 +398,11 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
     let variants = Problem::ALL.map(Problem::variant);
     let arms = report_arms(config_given);
     let longest = longest_message(registry, config_given);
+    let [identity, earlier_identity] =
+        [quote!(table[i]), quote!(table[held - 1])].map(|row| fact(Fact::Identity, row));
+    let [prefix, first_prefix, second_prefix] =
+        [quote!(table[i]), quote!(tables[0][0]), quote!(tables[1][0])]
+            .map(|row| fact(Fact::Prefix, row));
     quote! {
         /// Each row's first problem, in the order of `enum Problem`.
         const fn problems<const N: usize, const SLOTS: usize>(
@@ -466,14 +433,14 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
             let mut repeated = [false; N];
             let mut i = 0;
             while i < N {
-                let mut slot = (table[i].identity as usize) & (SLOTS - 1);
+                let mut slot = (#identity as usize) & (SLOTS - 1);
                 loop {
                     let held = slots[slot];
                     if held == 0 {
                         slots[slot] = i + 1;
                         break;
                     }
-                    if table[held - 1].identity == table[i].identity {
+                    if #earlier_identity == #identity {
                         repeated[i] = true;
                         break;
                     }
@@ -490,9 +457,9 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
             // Nearly always every row has the first row's prefix, which one pass tells, before
             // any counting; only a registry that fails to build gets further.
             let first = if !tables[0].is_empty() {
-                tables[0][0].prefix
+                #first_prefix
             } else if !tables[1].is_empty() {
-                tables[1][0].prefix
+                #second_prefix
             } else {
                 return Reference { prefix: 0 };
             };
@@ -502,7 +469,7 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
                 let table = tables[t];
                 let mut i = 0;
                 while i < table.len() && same {
-                    same = table[i].prefix == first;
+                    same = #prefix == first;
                     i += 1;
                 }
                 t += 1;
@@ -519,11 +486,11 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
                 let mut i = 0;
                 while i < table.len() {
                     let mut d = 0;
-                    while d < distinct && seen[d].0 != table[i].prefix {
+                    while d < distinct && seen[d].0 != #prefix {
                         d += 1;
                     }
                     if d == distinct {
-                        seen[d] = (table[i].prefix, 0);
+                        seen[d] = (#prefix, 0);
                         distinct += 1;
                     }
                     seen[d].1 += 1;

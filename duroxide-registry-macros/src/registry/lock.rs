@@ -21,7 +21,7 @@
 //! block of `checks.rs`, and `registry_lock()`.
 
 use super::parse::{Entry, Registry};
-use crate::companion::meta::{self, Meta};
+use crate::companion::meta::{self, Fact, Meta};
 use crate::diagnostics::Diagnostics;
 use crate::item::Kind;
 use crate::text::tokens_as_written;
@@ -223,6 +223,8 @@ pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
             const _: () = locked(#identity, #orchestration, #message);
         }
     });
+    let [identity, orchestration] =
+        [Fact::Identity, Fact::Orchestration].map(|fact| fact.of(&quote!(row.facts)));
     quote! {
         /// Every registered row's identity and kind, by open addressing on the identity.
         const REGISTERED: [(bool, u128, bool); #slots] = registered::<#slots>([ORCHESTRATIONS, ACTIVITIES]);
@@ -234,11 +236,11 @@ pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
                 let mut i = 0;
                 while i < tables[t].len() {
                     let row = &tables[t][i];
-                    let mut slot = (row.identity as usize) & (SLOTS - 1);
+                    let mut slot = (#identity as usize) & (SLOTS - 1);
                     while set[slot].0 {
                         slot = (slot + 1) & (SLOTS - 1);
                     }
-                    set[slot] = (true, row.identity, row.orchestration);
+                    set[slot] = (true, #identity, #orchestration);
                     i += 1;
                 }
                 t += 1;

@@ -114,29 +114,20 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
     #[doc(hidden)]
     pub use ::core::convert::identity as __register_orchestration;
     #[doc(hidden)]
-    pub const __META_V1: (
-        &str,
-        &str,
-        &str,
-        &[u8],
-        bool,
-        &[&str],
-        bool,
-        bool,
-        u128,
-        u128,
-        (),
-    ) = (
+    pub const __META_V2: (&str, &str, &str, &[u8], bool, &[&str], ()) = (
         "ProvisionVmInput",
         "ProvisionVmOutput",
         "1.0.0",
         b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
         true,
         &[],
-        false,
+        (),
+    );
+    #[doc(hidden)]
+    pub const __FACTS_V2: (u128, bool, u128, bool) = (
+        148097649956677154380308259318295567752u128,
         false,
         32245410216803705770491160160158469818u128,
-        148097649956677154380308259318295567752u128,
-        (),
+        false,
     );
 }

@@ -217,29 +217,20 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
     #[doc(hidden)]
     pub use ::core::convert::identity as __register_activity;
     #[doc(hidden)]
-    pub const __META_V1: (
-        &str,
-        &str,
-        &str,
-        &[u8],
-        bool,
-        &[&str],
-        bool,
-        bool,
-        u128,
-        u128,
-        (),
-    ) = (
+    pub const __META_V2: (&str, &str, &str, &[u8], bool, &[&str], ()) = (
         "ProvisionPostgresInput",
         "ProvisionPostgresOutput",
         "2.0.0",
         b"\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
         false,
         ACTIVITIES_USED,
-        false,
+        (),
+    );
+    #[doc(hidden)]
+    pub const __FACTS_V2: (u128, bool, u128, bool) = (
+        221243827763575031683335745858938165806u128,
         true,
         32245410216803705770491160160158469818u128,
-        221243827763575031683335745858938165806u128,
-        (),
+        false,
     );
 }

@@ -59,7 +59,7 @@ pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
     const REGISTER: &[fn(Builder) -> Builder] = &[
         orchestrations::provision_postgres_v2::__register_orchestration,
     ];
-    const KEYS: &[&[u8]] = &[orchestrations::provision_postgres_v2::__META_V1.3];
+    const KEYS: &[&[u8]] = &[orchestrations::provision_postgres_v2::__META_V2.3];
     const ORDER: [usize; KEYS.len()] = version_order(KEYS);
     const IN_ORDER: bool = {
         let mut i = 0;
@@ -118,10 +118,10 @@ pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::std::vec![
         OrchestrationInfo { name : orchestrations::provision_postgres_v2::NAME,
         description : orchestrations::provision_postgres_v2::DESCRIPTION, input_type :
-        orchestrations::provision_postgres_v2::__META_V1.0, output_type :
-        orchestrations::provision_postgres_v2::__META_V1.1, activities_used :
-        orchestrations::provision_postgres_v2::__META_V1.5.to_vec(), version :
-        orchestrations::provision_postgres_v2::__META_V1.2, },
+        orchestrations::provision_postgres_v2::__META_V2.0, output_type :
+        orchestrations::provision_postgres_v2::__META_V2.1, activities_used :
+        orchestrations::provision_postgres_v2::__META_V2.5.to_vec(), version :
+        orchestrations::provision_postgres_v2::__META_V2.2, },
     ]
 }
 /// Every activity listed in `registry!`, for discovery at run time.
@@ -130,14 +130,14 @@ pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
     ::std::vec![
         ActivityInfo { name : activities::provision_vm::NAME, description :
         activities::provision_vm::DESCRIPTION, input_type :
-        activities::provision_vm::__META_V1.0, output_type :
-        activities::provision_vm::__META_V1.1, idempotent :
-        activities::provision_vm::__META_V1.4, }, #[cfg(feature = "firewall")]
+        activities::provision_vm::__META_V2.0, output_type :
+        activities::provision_vm::__META_V2.1, idempotent :
+        activities::provision_vm::__META_V2.4, }, #[cfg(feature = "firewall")]
         ActivityInfo { name : activities::configure_firewall::NAME, description :
         activities::configure_firewall::DESCRIPTION, input_type :
-        activities::configure_firewall::__META_V1.0, output_type :
-        activities::configure_firewall::__META_V1.1, idempotent :
-        activities::configure_firewall::__META_V1.4, },
+        activities::configure_firewall::__META_V2.0, output_type :
+        activities::configure_firewall::__META_V2.1, idempotent :
+        activities::configure_firewall::__META_V2.4, },
     ]
 }
 /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
@@ -160,10 +160,7 @@ pub mod names {
 const _: () = {
     struct Row {
         path: usize,
-        identity: u128,
-        orchestration: bool,
-        prefix: u128,
-        needs_config: bool,
+        facts: (u128, bool, u128, bool),
     }
     #[derive(Clone, Copy)]
     enum Problem {
@@ -186,27 +183,18 @@ const _: () = {
     const ORCHESTRATIONS: &[Row] = &[
         Row {
             path: 0usize,
-            identity: orchestrations::provision_postgres_v2::__META_V1.9,
-            orchestration: orchestrations::provision_postgres_v2::__META_V1.7,
-            prefix: orchestrations::provision_postgres_v2::__META_V1.8,
-            needs_config: orchestrations::provision_postgres_v2::__META_V1.6,
+            facts: orchestrations::provision_postgres_v2::__FACTS_V2,
         },
     ];
     const ACTIVITIES: &[Row] = &[
         Row {
             path: 1usize,
-            identity: activities::provision_vm::__META_V1.9,
-            orchestration: activities::provision_vm::__META_V1.7,
-            prefix: activities::provision_vm::__META_V1.8,
-            needs_config: activities::provision_vm::__META_V1.6,
+            facts: activities::provision_vm::__FACTS_V2,
         },
         #[cfg(feature = "firewall")]
         Row {
             path: 2usize,
-            identity: activities::configure_firewall::__META_V1.9,
-            orchestration: activities::configure_firewall::__META_V1.7,
-            prefix: activities::configure_firewall::__META_V1.8,
-            needs_config: activities::configure_firewall::__META_V1.6,
+            facts: activities::configure_firewall::__FACTS_V2,
         },
     ];
     const REFERENCE: Reference = reference_prefix::<
@@ -249,13 +237,13 @@ const _: () = {
         let mut i = 0;
         while i < N {
             let row = &table[i];
-            problems[i] = if row.orchestration != orchestrations {
+            problems[i] = if row.facts.1 != orchestrations {
                 Problem::WrongKind
-            } else if row.prefix != REFERENCE.prefix {
+            } else if row.facts.2 != REFERENCE.prefix {
                 Problem::Prefix
             } else if repeated[i] {
                 Problem::Duplicate
-            } else if row.needs_config && !config_given {
+            } else if row.facts.3 && !config_given {
                 Problem::Config
             } else {
                 Problem::None
@@ -275,14 +263,14 @@ const _: () = {
         let mut repeated = [false; N];
         let mut i = 0;
         while i < N {
-            let mut slot = (table[i].identity as usize) & (SLOTS - 1);
+            let mut slot = (table[i].facts.0 as usize) & (SLOTS - 1);
             loop {
                 let held = slots[slot];
                 if held == 0 {
                     slots[slot] = i + 1;
                     break;
                 }
-                if table[held - 1].identity == table[i].identity {
+                if table[held - 1].facts.0 == table[i].facts.0 {
                     repeated[i] = true;
                     break;
                 }
@@ -296,9 +284,9 @@ const _: () = {
     /// `TOTAL` bounds the distinct prefixes, which are few.
     const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
         let first = if !tables[0].is_empty() {
-            tables[0][0].prefix
+            tables[0][0].facts.2
         } else if !tables[1].is_empty() {
-            tables[1][0].prefix
+            tables[1][0].facts.2
         } else {
             return Reference { prefix: 0 };
         };
@@ -308,7 +296,7 @@ const _: () = {
             let table = tables[t];
             let mut i = 0;
             while i < table.len() && same {
-                same = table[i].prefix == first;
+                same = table[i].facts.2 == first;
                 i += 1;
             }
             t += 1;
@@ -324,11 +312,11 @@ const _: () = {
             let mut i = 0;
             while i < table.len() {
                 let mut d = 0;
-                while d < distinct && seen[d].0 != table[i].prefix {
+                while d < distinct && seen[d].0 != table[i].facts.2 {
                     d += 1;
                 }
                 if d == distinct {
-                    seen[d] = (table[i].prefix, 0);
+                    seen[d] = (table[i].facts.2, 0);
                     distinct += 1;
                 }
                 seen[d].1 += 1;

@@ -61,8 +61,8 @@ pub fn create_orchestration_registry() -> ::duroxide::OrchestrationRegistry {
         create_instance::v1_0_6::__register_orchestration,
     ];
     const KEYS: &[&[u8]] = &[
-        create_instance::v1_0_5::__META_V1.3,
-        create_instance::v1_0_6::__META_V1.3,
+        create_instance::v1_0_5::__META_V2.3,
+        create_instance::v1_0_6::__META_V2.3,
     ];
     const ORDER: [usize; KEYS.len()] = version_order(KEYS);
     const IN_ORDER: bool = {
@@ -121,16 +121,16 @@ pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::std::vec![
         OrchestrationInfo { name : create_instance::v1_0_5::NAME, description :
         create_instance::v1_0_5::DESCRIPTION, input_type :
-        create_instance::v1_0_5::__META_V1.0, output_type :
-        create_instance::v1_0_5::__META_V1.1, activities_used :
-        create_instance::v1_0_5::__META_V1.5.to_vec(), version :
-        create_instance::v1_0_5::__META_V1.2, }, OrchestrationInfo { name :
+        create_instance::v1_0_5::__META_V2.0, output_type :
+        create_instance::v1_0_5::__META_V2.1, activities_used :
+        create_instance::v1_0_5::__META_V2.5.to_vec(), version :
+        create_instance::v1_0_5::__META_V2.2, }, OrchestrationInfo { name :
         create_instance::v1_0_6::NAME, description :
         create_instance::v1_0_6::DESCRIPTION, input_type :
-        create_instance::v1_0_6::__META_V1.0, output_type :
-        create_instance::v1_0_6::__META_V1.1, activities_used :
-        create_instance::v1_0_6::__META_V1.5.to_vec(), version :
-        create_instance::v1_0_6::__META_V1.2, },
+        create_instance::v1_0_6::__META_V2.0, output_type :
+        create_instance::v1_0_6::__META_V2.1, activities_used :
+        create_instance::v1_0_6::__META_V2.5.to_vec(), version :
+        create_instance::v1_0_6::__META_V2.2, },
     ]
 }
 /// Every activity listed in `registry!`, for discovery at run time.
@@ -139,14 +139,14 @@ pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
     ::std::vec![
         ActivityInfo { name : activities::provision_vm::NAME, description :
         activities::provision_vm::DESCRIPTION, input_type :
-        activities::provision_vm::__META_V1.0, output_type :
-        activities::provision_vm::__META_V1.1, idempotent :
-        activities::provision_vm::__META_V1.4, }, #[cfg(feature = "dns")] ActivityInfo {
+        activities::provision_vm::__META_V2.0, output_type :
+        activities::provision_vm::__META_V2.1, idempotent :
+        activities::provision_vm::__META_V2.4, }, #[cfg(feature = "dns")] ActivityInfo {
         name : activities::publish_dns::NAME, description :
         activities::publish_dns::DESCRIPTION, input_type :
-        activities::publish_dns::__META_V1.0, output_type :
-        activities::publish_dns::__META_V1.1, idempotent :
-        activities::publish_dns::__META_V1.4, },
+        activities::publish_dns::__META_V2.0, output_type :
+        activities::publish_dns::__META_V2.1, idempotent :
+        activities::publish_dns::__META_V2.4, },
     ]
 }
 /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
@@ -174,13 +174,13 @@ pub fn registry_lock() -> ::std::string::String {
         "$CARGO_MANIFEST_DIR/src/tests/snapshots/registry.lock"
     );
     let mut items: ::std::vec::Vec<(bool, &str, &[u8], &str, &str)> = ::std::vec![
-        (true, create_instance::v1_0_5::NAME, create_instance::v1_0_5::__META_V1.3,
-        create_instance::v1_0_5::__META_V1.2, ""), (true, create_instance::v1_0_6::NAME,
-        create_instance::v1_0_6::__META_V1.3, create_instance::v1_0_6::__META_V1.2, ""),
-        (false, activities::provision_vm::NAME, activities::provision_vm::__META_V1.3,
-        activities::provision_vm::__META_V1.2, ""), #[cfg(feature = "dns")] (false,
-        activities::publish_dns::NAME, activities::publish_dns::__META_V1.3,
-        activities::publish_dns::__META_V1.2, "cfg(feature = \"dns\")"),
+        (true, create_instance::v1_0_5::NAME, create_instance::v1_0_5::__META_V2.3,
+        create_instance::v1_0_5::__META_V2.2, ""), (true, create_instance::v1_0_6::NAME,
+        create_instance::v1_0_6::__META_V2.3, create_instance::v1_0_6::__META_V2.2, ""),
+        (false, activities::provision_vm::NAME, activities::provision_vm::__META_V2.3,
+        activities::provision_vm::__META_V2.2, ""), #[cfg(feature = "dns")] (false,
+        activities::publish_dns::NAME, activities::publish_dns::__META_V2.3,
+        activities::publish_dns::__META_V2.2, "cfg(feature = \"dns\")"),
         #[cfg(not(feature = "dns"))] (false,
         "duroxide-registry-macros::activity::publish-dns",
         b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF", "",
@@ -716,10 +716,7 @@ pub mod replay {
 const _: () = {
     struct Row {
         path: usize,
-        identity: u128,
-        orchestration: bool,
-        prefix: u128,
-        needs_config: bool,
+        facts: (u128, bool, u128, bool),
     }
     #[derive(Clone, Copy)]
     enum Problem {
@@ -742,34 +739,22 @@ const _: () = {
     const ORCHESTRATIONS: &[Row] = &[
         Row {
             path: 0usize,
-            identity: create_instance::v1_0_5::__META_V1.9,
-            orchestration: create_instance::v1_0_5::__META_V1.7,
-            prefix: create_instance::v1_0_5::__META_V1.8,
-            needs_config: create_instance::v1_0_5::__META_V1.6,
+            facts: create_instance::v1_0_5::__FACTS_V2,
         },
         Row {
             path: 1usize,
-            identity: create_instance::v1_0_6::__META_V1.9,
-            orchestration: create_instance::v1_0_6::__META_V1.7,
-            prefix: create_instance::v1_0_6::__META_V1.8,
-            needs_config: create_instance::v1_0_6::__META_V1.6,
+            facts: create_instance::v1_0_6::__FACTS_V2,
         },
     ];
     const ACTIVITIES: &[Row] = &[
         Row {
             path: 2usize,
-            identity: activities::provision_vm::__META_V1.9,
-            orchestration: activities::provision_vm::__META_V1.7,
-            prefix: activities::provision_vm::__META_V1.8,
-            needs_config: activities::provision_vm::__META_V1.6,
+            facts: activities::provision_vm::__FACTS_V2,
         },
         #[cfg(feature = "dns")]
         Row {
             path: 3usize,
-            identity: activities::publish_dns::__META_V1.9,
-            orchestration: activities::publish_dns::__META_V1.7,
-            prefix: activities::publish_dns::__META_V1.8,
-            needs_config: activities::publish_dns::__META_V1.6,
+            facts: activities::publish_dns::__FACTS_V2,
         },
     ];
     const REFERENCE: Reference = reference_prefix::<
@@ -819,11 +804,11 @@ const _: () = {
             let mut i = 0;
             while i < tables[t].len() {
                 let row = &tables[t][i];
-                let mut slot = (row.identity as usize) & (SLOTS - 1);
+                let mut slot = (row.facts.0 as usize) & (SLOTS - 1);
                 while set[slot].0 {
                     slot = (slot + 1) & (SLOTS - 1);
                 }
-                set[slot] = (true, row.identity, row.orchestration);
+                set[slot] = (true, row.facts.0, row.facts.1);
                 i += 1;
             }
             t += 1;
@@ -929,13 +914,13 @@ const _: () = {
         let mut i = 0;
         while i < N {
             let row = &table[i];
-            problems[i] = if row.orchestration != orchestrations {
+            problems[i] = if row.facts.1 != orchestrations {
                 Problem::WrongKind
-            } else if row.prefix != REFERENCE.prefix {
+            } else if row.facts.2 != REFERENCE.prefix {
                 Problem::Prefix
             } else if repeated[i] {
                 Problem::Duplicate
-            } else if row.needs_config && !config_given {
+            } else if row.facts.3 && !config_given {
                 Problem::Config
             } else {
                 Problem::None
@@ -955,14 +940,14 @@ const _: () = {
         let mut repeated = [false; N];
         let mut i = 0;
         while i < N {
-            let mut slot = (table[i].identity as usize) & (SLOTS - 1);
+            let mut slot = (table[i].facts.0 as usize) & (SLOTS - 1);
             loop {
                 let held = slots[slot];
                 if held == 0 {
                     slots[slot] = i + 1;
                     break;
                 }
-                if table[held - 1].identity == table[i].identity {
+                if table[held - 1].facts.0 == table[i].facts.0 {
                     repeated[i] = true;
                     break;
                 }
@@ -976,9 +961,9 @@ const _: () = {
     /// `TOTAL` bounds the distinct prefixes, which are few.
     const fn reference_prefix<const TOTAL: usize>(tables: [&[Row]; 2]) -> Reference {
         let first = if !tables[0].is_empty() {
-            tables[0][0].prefix
+            tables[0][0].facts.2
         } else if !tables[1].is_empty() {
-            tables[1][0].prefix
+            tables[1][0].facts.2
         } else {
             return Reference { prefix: 0 };
         };
@@ -988,7 +973,7 @@ const _: () = {
             let table = tables[t];
             let mut i = 0;
             while i < table.len() && same {
-                same = table[i].prefix == first;
+                same = table[i].facts.2 == first;
                 i += 1;
             }
             t += 1;
@@ -1004,11 +989,11 @@ const _: () = {
             let mut i = 0;
             while i < table.len() {
                 let mut d = 0;
-                while d < distinct && seen[d].0 != table[i].prefix {
+                while d < distinct && seen[d].0 != table[i].facts.2 {
                     d += 1;
                 }
                 if d == distinct {
-                    seen[d] = (table[i].prefix, 0);
+                    seen[d] = (table[i].facts.2, 0);
                     distinct += 1;
                 }
                 seen[d].1 += 1;
