@@ -249,7 +249,8 @@ pub(super) fn generate(registry: &Registry, names: &Names, lock: Option<&Lock>) 
     }
 }
 
-/// `struct Row`, `enum Problem` and `struct Reference`, generated from this file's definitions.
+/// `struct Row`, `enum Problem`, `struct Reference` and `struct Entry`; the row's facts and the
+/// problems come from [`Fact`] and [`Problem`].
 fn model() -> TokenStream {
     let facts = Fact::ALL.map(Fact::ty);
     let variants = Problem::ALL.map(Problem::variant);
