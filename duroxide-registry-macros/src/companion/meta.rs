@@ -1,7 +1,7 @@
 //! The hidden interface between a companion and `registry!`: what a registry needs to know about
 //! an item it lists, which it cannot see, since macro invocations share nothing.
 //!
-//! Every companion defines it, whatever its kind, so that `registry!` can check an entry listed
+//! Every companion defines them, whatever its kind, so that `registry!` can check an entry listed
 //! under the wrong kind and say so, instead of failing to find kind-specific items. It is two
 //! `#[doc(hidden)] pub const`s rather than a const per fact, since each const is one more body
 //! for the compiler to check, in every companion; and tuples rather than structs with named
