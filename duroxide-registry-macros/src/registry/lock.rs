@@ -1,8 +1,8 @@
 //! `registry! { lock: "registry.lock", .. }`: the wire names a crate has published, pinned by a
 //! checked-in file that the compiler holds the registry to.
 //!
-//! The file has one line per registered item, sorted, in the format [`registry_lock`]'s
-//! generated function writes:
+//! The file has one line per registered item, sorted, in the format the generated
+//! `registry_lock()` writes:
 //!
 //! ```text
 //! # registry.lock: wire names pinned by registry! (duroxide-registry-macros). Delete a line ...
