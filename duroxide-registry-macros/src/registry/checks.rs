@@ -39,7 +39,7 @@
 //!    `ACTIVITY_ROWS`, which `rows_by_path` fills in one pass, since a removed entry shifts the
 //!    rows after it. Each entry then gets `const _: () = check(1);`, spanned at its path and
 //!    under its `#[cfg]`s: the error of a faulty entry points at that entry. `check` reads the
-//!    entry's problem and `report` panics with its message, joined by `fail` into a buffer sized
+//!    entry's problem and panics with its message, joined by `fail` into a buffer sized
 //!    to the longest message this registry could give; a const panic becomes the compile error.
 //!
 //! What is generated per entry stays small (a row, an `Entry`, and a `const` that is one call
@@ -393,11 +393,11 @@ fn report(entry: &Entry, number: usize) -> TokenStream {
     }
 }
 
-/// The shared const functions: `problems` and what it calls, `report` and `fail`.
+/// The shared const functions: `problems` and what it calls, `check` and `fail`.
 fn functions(registry: &Registry, config_given: bool) -> TokenStream {
     let conditions = Problem::ALL.map(Problem::condition);
     let variants = Problem::ALL.map(Problem::variant);
-    let arms = report_arms(config_given);
+    let arms = check_arms(config_given);
     let longest = longest_message(registry, config_given);
     let [identity, earlier_identity] =
         [quote!(table[i]), quote!(table[held - 1])].map(|row| fact(Fact::Identity, row));
@@ -522,22 +522,16 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
             rows
         }
 
-        /// Reports the problem of `ENTRIES[entry]`, if it has one. `#[track_caller]`, like
-        /// `report` and `fail`: the error points at the entry whose `const` called it.
+        /// Panics with the message of `ENTRIES[number]`'s problem, if it has one.
+        /// `#[track_caller]`, like `fail`: the error points at the entry whose `const` called it.
         #[track_caller]
-        const fn check(entry: usize) {
-            let Entry { orchestrations, row, text } = ENTRIES[entry];
+        const fn check(number: usize) {
+            let Entry { orchestrations, row, text: entry } = ENTRIES[number];
             let problem = if orchestrations {
                 ORCHESTRATION_PROBLEMS[row]
             } else {
                 ACTIVITY_PROBLEMS[row]
             };
-            report(problem, text, orchestrations);
-        }
-
-        /// Panics with the message of the entry's problem, if it has one.
-        #[track_caller]
-        const fn report(problem: Problem, entry: &str, orchestrations: bool) {
             match (orchestrations, problem) {
                 #(#arms)*
                 _ => {}
@@ -569,8 +563,8 @@ fn functions(registry: &Registry, config_given: bool) -> TokenStream {
     }
 }
 
-/// `report`'s match arms: for each list and problem, its template as pieces for `fail` to join.
-fn report_arms(config_given: bool) -> Vec<TokenStream> {
+/// `check`'s match arms: for each list and problem, its template as pieces for `fail` to join.
+fn check_arms(config_given: bool) -> Vec<TokenStream> {
     let mut arms = Vec::new();
     for list in [List::Orchestrations, List::Activities] {
         let orchestrations = list == List::Orchestrations;

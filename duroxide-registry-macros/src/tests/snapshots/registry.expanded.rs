@@ -345,21 +345,16 @@ const _: () = {
         }
         rows
     }
-    /// Reports the problem of `ENTRIES[entry]`, if it has one. `#[track_caller]`, like
-    /// `report` and `fail`: the error points at the entry whose `const` called it.
+    /// Panics with the message of `ENTRIES[number]`'s problem, if it has one.
+    /// `#[track_caller]`, like `fail`: the error points at the entry whose `const` called it.
     #[track_caller]
-    const fn check(entry: usize) {
-        let Entry { orchestrations, row, text } = ENTRIES[entry];
+    const fn check(number: usize) {
+        let Entry { orchestrations, row, text: entry } = ENTRIES[number];
         let problem = if orchestrations {
             ORCHESTRATION_PROBLEMS[row]
         } else {
             ACTIVITY_PROBLEMS[row]
         };
-        report(problem, text, orchestrations);
-    }
-    /// Panics with the message of the entry's problem, if it has one.
-    #[track_caller]
-    const fn report(problem: Problem, entry: &str, orchestrations: bool) {
         match (orchestrations, problem) {
             (true, Problem::WrongKind) => {
                 fail(
