@@ -15,11 +15,11 @@ pub mod activities {
     }
 
     /// A function without its attribute.
-    pub async fn configure_firewall(_ctx: duroxide::ActivityContext, input: String) -> Result<String, String> { Ok(input) }
+    pub async fn open_port(_ctx: duroxide::ActivityContext, input: String) -> Result<String, String> { Ok(input) }
 }
 
 registry! {
-    activities: [activities::provision_vm, activities::configure_firewall],
+    activities: [activities::provision_vm, activities::open_port],
 }
 
 fn main() {}

@@ -1,0 +1,276 @@
+//! The model both attribute macros generate from: an annotated function, what kind of item it
+//! declares, and everything resolved about it (its full name, version, types and scope).
+//!
+//! Only data lives here. `signature.rs` and `args.rs` parse the pieces, `resolve.rs` puts them
+//! together into an [`Item`], `rules.rs` checks it, and `companion/` generates from it.
+
+use crate::scope::Scope;
+use crate::support::Support;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, ToTokens};
+use syn::{Attribute, LitBool, LitStr, Signature, Type, Visibility};
+
+/// Which attribute is expanding: the middle segment of every full name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Activity,
+    Orchestration,
+}
+
+impl Kind {
+    /// The middle segment of a full name, and the word used in messages.
+    pub(crate) fn segment(self) -> &'static str {
+        match self {
+            Kind::Activity => "activity",
+            Kind::Orchestration => "orchestration",
+        }
+    }
+
+    /// The duroxide context type a function of this kind receives first.
+    pub(crate) fn context_name(self) -> &'static str {
+        match self {
+            Kind::Activity => "ActivityContext",
+            Kind::Orchestration => "OrchestrationContext",
+        }
+    }
+}
+
+/// A key of `#[activity(...)]` or `#[orchestration(...)]`: the one list that parsing, the
+/// unknown-key message and the no-panic fuzzer read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Key {
+    Prefix,
+    CratePrefix,
+    Name,
+    Idempotent,
+    Version,
+    Description,
+    Uses,
+    Flat,
+    AllowNondeterminism,
+    Crate,
+}
+
+impl Key {
+    pub(crate) const ALL: [Key; 10] = [
+        Key::Prefix,
+        Key::CratePrefix,
+        Key::Name,
+        Key::Idempotent,
+        Key::Version,
+        Key::Description,
+        Key::Uses,
+        Key::Flat,
+        Key::AllowNondeterminism,
+        Key::Crate,
+    ];
+
+    /// The key as written.
+    pub(crate) fn text(self) -> &'static str {
+        match self {
+            Key::Prefix => "prefix",
+            Key::CratePrefix => "crate_prefix",
+            Key::Name => "name",
+            Key::Idempotent => "idempotent",
+            Key::Description => "description",
+            Key::Version => "version",
+            Key::Uses => "uses",
+            Key::Flat => "flat",
+            Key::AllowNondeterminism => "allow_nondeterminism",
+            Key::Crate => "crate",
+        }
+    }
+
+    /// Whether an attribute of `kind` takes the key.
+    pub(crate) fn applies_to(self, kind: Kind) -> bool {
+        match self {
+            Key::Idempotent => kind == Kind::Activity,
+            Key::Version | Key::Uses | Key::AllowNondeterminism => kind == Kind::Orchestration,
+            _ => true,
+        }
+    }
+
+    /// The key written `text`, whatever kind takes it.
+    pub(crate) fn from_text(text: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|key| key.text() == text)
+    }
+}
+
+/// A helper of a companion that schedules its item from an orchestration, taking the context
+/// first: what generation names the functions, and what the body scan that derives
+/// `ACTIVITIES_USED` (`usage.rs`) looks for, so that a new helper cannot be left out of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Helper {
+    Call,
+    CallWithRetry,
+    CallOnSession,
+    CallWithId,
+}
+
+impl Helper {
+    pub(crate) const ALL: [Helper; 4] = [
+        Helper::Call,
+        Helper::CallWithRetry,
+        Helper::CallOnSession,
+        Helper::CallWithId,
+    ];
+
+    /// The function's name.
+    pub(crate) fn text(self) -> &'static str {
+        match self {
+            Helper::Call => "call",
+            Helper::CallWithRetry => "call_with_retry",
+            Helper::CallOnSession => "call_on_session",
+            Helper::CallWithId => "call_with_id",
+        }
+    }
+
+    /// The function's name, as an identifier for generated code.
+    pub(crate) fn ident(self) -> Ident {
+        Ident::new(self.text(), Span::call_site())
+    }
+}
+
+/// The attribute's arguments as written; `resolve.rs` applies the defaults, where the function
+/// is known.
+#[derive(Default)]
+pub(crate) struct Args {
+    pub(crate) prefix: Option<LitStr>,
+    pub(crate) crate_prefix: Option<Span>,
+    pub(crate) name: Option<LitStr>,
+    pub(crate) idempotent: Option<LitBool>,
+    pub(crate) description: Option<LitStr>,
+    pub(crate) version: Option<LitStr>,
+    pub(crate) uses: Vec<syn::Path>,
+    /// `flat`: the companion's items go in the function's own module.
+    pub(crate) flat: Option<Span>,
+    /// `allow_nondeterminism = "reason"`: the determinism guard is off for this orchestration.
+    pub(crate) allow_nondeterminism: Option<LitStr>,
+    /// `crate = "..."`: the path the facade crate is re-exported at.
+    pub(crate) krate: Option<LitStr>,
+}
+
+/// An `fn` item whose body is kept as tokens: the body is passed on exactly as written and never
+/// parsed (as in tokio-macros and tracing-attributes), which keeps the macro cheap.
+pub(crate) struct Function {
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) vis: Visibility,
+    pub(crate) sig: Signature,
+    pub(crate) body: TokenStream,
+}
+
+impl ToTokens for Function {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for attr in &self.attrs {
+            attr.to_tokens(tokens);
+        }
+        self.vis.to_tokens(tokens);
+        self.sig.to_tokens(tokens);
+        self.body.to_tokens(tokens);
+    }
+}
+
+/// One annotated function, resolved. Built even when the input has errors, as complete as the
+/// input allows, so that generation can emit the function and its companion anyway.
+pub(crate) struct Item {
+    pub(crate) kind: Kind,
+    pub(crate) function: Function,
+    /// The attribute's arguments, as written.
+    pub(crate) args: Args,
+    /// `{prefix}::{kind}::{name}`.
+    pub(crate) full_name: String,
+    /// The `{name}` part of the full name: the `name` argument, or the function's name in
+    /// kebab-case.
+    pub(crate) name: String,
+    /// The `{crate}` part of the full name.
+    pub(crate) prefix: String,
+    pub(crate) description: String,
+    pub(crate) idempotent: bool,
+    pub(crate) version: String,
+    /// Whether `version` was given; without it duroxide's default registration is used.
+    pub(crate) explicit_version: bool,
+    pub(crate) version_key: Vec<u8>,
+    /// Companion modules this orchestration calls, relative to the function's module.
+    pub(crate) uses: Vec<ModulePath>,
+    pub(crate) context: Option<Type>,
+    pub(crate) input: Option<Type>,
+    pub(crate) output: Option<Type>,
+    /// The type of an activity's `#[config]` parameter, shared by every call.
+    pub(crate) config: Option<Type>,
+    /// Whether the signature passed every check; if not, generated code that relies on it is
+    /// left out so that its errors do not cascade.
+    pub(crate) sound: bool,
+    /// The function is a method, so no companion module can be generated beside it.
+    pub(crate) is_method: bool,
+    /// The companion's items go in the function's own module rather than in a module of their
+    /// own: with `flat`, or for a function named after its kind (`activity`, `orchestration`),
+    /// as the pattern's file-per-item layout has it.
+    pub(crate) in_place: bool,
+    /// `#[cfg]` and `#[cfg_attr]` of the function, repeated on everything generated for it.
+    pub(crate) cfgs: Vec<Attribute>,
+    /// How the companion reaches the names the function's module sees.
+    pub(crate) scope: Scope,
+    /// How generated code reaches the facade crate.
+    pub(crate) support: Support,
+}
+
+impl Item {
+    /// Whether the companion registers the activity through `__register_with_config`, which its
+    /// entry's configured slot then names: it takes a `#[config]` parameter and its signature is
+    /// sound.
+    pub(crate) fn registers_with_config(&self) -> bool {
+        self.config.is_some() && self.sound
+    }
+}
+
+/// A path to a companion module, as segments.
+#[derive(PartialEq, Eq)]
+pub(crate) struct ModulePath {
+    segments: Vec<Ident>,
+    /// Whether the path starts with `::`.
+    leading_colon: bool,
+}
+
+impl ModulePath {
+    pub(crate) fn new(segments: Vec<Ident>, leading_colon: bool) -> Self {
+        ModulePath {
+            segments,
+            leading_colon,
+        }
+    }
+
+    pub(crate) fn from_syn(path: &syn::Path) -> Self {
+        ModulePath::new(
+            path.segments.iter().map(|s| s.ident.clone()).collect(),
+            path.leading_colon.is_some(),
+        )
+    }
+
+    pub(crate) fn text(&self) -> String {
+        let joined = self
+            .segments
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("::");
+        if self.leading_colon {
+            format!("::{joined}")
+        } else {
+            joined
+        }
+    }
+
+    /// The span of the last segment, where an error about the path points.
+    pub(crate) fn last_span(&self) -> Span {
+        self.segments
+            .last()
+            .map_or_else(Span::call_site, Ident::span)
+    }
+
+    /// The path as written, with its spans, for code in the function's own module.
+    pub(crate) fn as_written(&self) -> TokenStream {
+        let colon = self.leading_colon.then(|| quote!(::));
+        let segments = &self.segments;
+        quote!(#colon #(#segments)::*)
+    }
+}

@@ -1,0 +1,212 @@
+#[doc(hidden)]
+const __DUROXIDE_REGISTRY: ::duroxide_registry_macros::__private::Lists = {
+    #[allow(unused_imports)]
+    use ::duroxide_registry_macros::__private::NotAnnotated as __Companion;
+    ::duroxide_registry_macros::__private::Lists {
+        orchestrations: &[
+            ::duroxide_registry_macros::__private::Row {
+                path: 0usize,
+                text: "create_instance::v1_0_5",
+                entry: {
+                    #[allow(unused_imports)]
+                    use create_instance::v1_0_5::*;
+                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                },
+            },
+            ::duroxide_registry_macros::__private::Row {
+                path: 1usize,
+                text: "create_instance::v1_0_6",
+                entry: {
+                    #[allow(unused_imports)]
+                    use create_instance::v1_0_6::*;
+                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                },
+            },
+        ],
+        activities: &[
+            ::duroxide_registry_macros::__private::Row {
+                path: 2usize,
+                text: "activities::provision_vm",
+                entry: {
+                    #[allow(unused_imports)]
+                    use activities::provision_vm::*;
+                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                },
+            },
+            #[cfg(feature = "dns")]
+            ::duroxide_registry_macros::__private::Row {
+                path: 3usize,
+                text: "activities::publish_dns",
+                entry: {
+                    #[allow(unused_imports)]
+                    use activities::publish_dns::*;
+                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                },
+            },
+        ],
+    }
+};
+/// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
+///
+/// Consumers can merge it into their own registry with `.merge()`.
+#[must_use]
+pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry {
+    ::duroxide_registry_macros::__private::registries::activities(&__DUROXIDE_REGISTRY)
+        .build()
+}
+/// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
+///
+/// Versions of one orchestration are registered in ascending order, whatever the order
+/// of the list. Consumers can merge it into their own registry with `.merge()`.
+#[must_use]
+pub fn create_orchestration_registry() -> ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistry {
+    const ORDER: [usize; __DUROXIDE_REGISTRY.orchestrations.len()] = ::duroxide_registry_macros::__private::checks::version_order(
+        __DUROXIDE_REGISTRY.orchestrations,
+    );
+    ::duroxide_registry_macros::__private::registries::orchestrations(
+        &__DUROXIDE_REGISTRY,
+        &ORDER,
+    )
+}
+#[doc(no_inline)]
+pub use ::duroxide_registry_macros::inventory::{ActivityInfo, OrchestrationInfo};
+/// Every orchestration listed in `registry!`, for discovery at run time.
+#[must_use]
+pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
+    ::duroxide_registry_macros::__private::registries::orchestration_infos(
+        &__DUROXIDE_REGISTRY,
+    )
+}
+/// Every activity listed in `registry!`, for discovery at run time.
+#[must_use]
+pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
+    ::duroxide_registry_macros::__private::registries::activity_infos(
+        &__DUROXIDE_REGISTRY,
+    )
+}
+/// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
+pub mod names {
+    /// Orchestration names.
+    pub mod orchestrations {
+        ///The name of `create_instance::v1_0_5`, `create_instance::v1_0_6`, versions of one orchestration.
+        pub const CREATE_INSTANCE: &str = super::super::__DUROXIDE_REGISTRY
+            .entry(true, 0usize)
+            .name;
+    }
+    /// Activity names.
+    pub mod activities {
+        ///The name of `activities::provision_vm`.
+        pub const PROVISION_VM: &str = super::super::__DUROXIDE_REGISTRY
+            .entry(false, super::super::__DUROXIDE_REGISTRY.row_of(false, 2usize))
+            .name;
+        #[cfg(feature = "dns")]
+        ///The name of `activities::publish_dns`.
+        pub const PUBLISH_DNS: &str = super::super::__DUROXIDE_REGISTRY
+            .entry(false, super::super::__DUROXIDE_REGISTRY.row_of(false, 3usize))
+            .name;
+    }
+}
+/// The registry lock of the registries above: one line per registered item, sorted, as
+/// the file named by `registry!`'s `lock` should read. Compare it with the file in a
+/// test, and write it there when it has grown; see `docs/reference.md`.
+#[must_use]
+pub fn registry_lock() -> ::std::string::String {
+    const _: &str = ::core::include_str!(
+        "$CARGO_MANIFEST_DIR/src/tests/snapshots/registry.lock"
+    );
+    ::duroxide_registry_macros::__private::lock::text(
+        &__DUROXIDE_REGISTRY,
+        &[(3usize, "cfg(feature = \"dns\")")],
+        &[
+            #[cfg(not(feature = "dns"))]
+            ::duroxide_registry_macros::__private::lock::Line {
+                orchestration: false,
+                name: "duroxide-registry-macros::activity::publish-dns",
+                version_key: b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
+                version: "",
+                condition: "cfg(feature = \"dns\")",
+            },
+        ],
+    )
+}
+/// Replays recorded execution histories against this crate's orchestrations, to prove
+/// that an upgrade does not strand an instance in flight; see `docs/upgrading.md`.
+///
+/// [`capture`] records the histories of an instance (and of its sub-orchestrations) as
+/// JSON; [`check`] replays such a file, or a bare list of events as
+/// `Client::read_execution_history` returns them, against the registry above.
+pub mod replay {
+    #[doc(no_inline)]
+    pub use ::duroxide_registry_macros::replay::{
+        capture, Divergence, Error, Execution, Replayed, Report,
+    };
+    /// Replays recorded histories against this crate's orchestrations; see
+    /// `duroxide_registry_macros::replay::check`.
+    ///
+    /// # Errors
+    ///
+    /// The first execution that does not replay, or a malformed file.
+    pub fn check(json: &str) -> ::core::result::Result<Report, Error> {
+        ::duroxide_registry_macros::replay::check(
+            json,
+            &super::create_orchestration_registry(),
+        )
+    }
+}
+const _: () = {
+    use ::duroxide_registry_macros::__private::checks;
+    const REFERENCE: u128 = checks::reference_prefix::<4usize>(&__DUROXIDE_REGISTRY);
+    const ORCHESTRATIONS: [checks::Problem; __DUROXIDE_REGISTRY.orchestrations.len()] = checks::problems::<
+        { __DUROXIDE_REGISTRY.orchestrations.len() },
+        { checks::slots(2usize) },
+    >(&__DUROXIDE_REGISTRY, true, REFERENCE, false);
+    const ACTIVITIES: [checks::Problem; __DUROXIDE_REGISTRY.activities.len()] = checks::problems::<
+        { __DUROXIDE_REGISTRY.activities.len() },
+        { checks::slots(2usize) },
+    >(&__DUROXIDE_REGISTRY, false, REFERENCE, false);
+    const REPORT: checks::Report = checks::Report {
+        lists: &__DUROXIDE_REGISTRY,
+        orchestrations: &ORCHESTRATIONS,
+        activities: &ACTIVITIES,
+        entries: &[
+            checks::Checked::Row(true, 0usize),
+            checks::Checked::Row(true, 1usize),
+            checks::Checked::Path(false, 2usize),
+            checks::Checked::Path(false, 3usize),
+        ],
+    };
+    const _: () = checks::check(&REPORT, 0usize);
+    const _: () = checks::check(&REPORT, 1usize);
+    const _: () = checks::check(&REPORT, 2usize);
+    #[cfg(feature = "dns")]
+    const _: () = checks::check(&REPORT, 3usize);
+    use ::duroxide_registry_macros::__private::lock;
+    const REGISTERED: lock::Registered<{ checks::slots(4usize) }> = lock::registered(
+        &__DUROXIDE_REGISTRY,
+    );
+    const _: () = lock::locked(
+        &REGISTERED,
+        148097649956677154380308259318295567752u128,
+        false,
+        "src/tests/snapshots/registry.lock:2 pins the activity `duroxide-registry-macros::activity::provision-vm`, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an activity entry with exactly this NAME), or delete the line once no instance can still be running it. If its entry is under `#[cfg]`, the line must say so at its end, like `cfg(feature = \"x\")`: `registry_lock()` writes it",
+    );
+    #[cfg(feature = "dns")]
+    const _: () = lock::locked(
+        &REGISTERED,
+        316090257308881661061663682974786544744u128,
+        false,
+        "src/tests/snapshots/registry.lock:3 pins the activity `duroxide-registry-macros::activity::publish-dns`, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an activity entry with exactly this NAME), or delete the line once no instance can still be running it (the line is checked because `cfg(feature = \"dns\")` holds in this build)",
+    );
+    const _: () = lock::locked(
+        &REGISTERED,
+        237957964078596509205167672054732268593u128,
+        true,
+        "src/tests/snapshots/registry.lock:4 pins the orchestration `duroxide-registry-macros::orchestration::create-instance` at version 1.0.5, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an orchestration entry with exactly this NAME and VERSION), or delete the line once no instance can still be running it. If its entry is under `#[cfg]`, the line must say so at its end, like `cfg(feature = \"x\")`: `registry_lock()` writes it",
+    );
+    const _: () = checks::same_name(
+        &__DUROXIDE_REGISTRY,
+        1usize,
+        0usize,
+        ["create_instance::v1_0_6", "CREATE_INSTANCE", "create_instance::v1_0_5"],
+    );
+};

@@ -1,0 +1,471 @@
+//! `registry!`'s cross-item checks, evaluated by the compiler in const evaluation.
+//!
+//! `registry!` generates its table of [`Row`]s and, in one `const _: () = { ... };` block,
+//! calls these functions on it: [`reference_prefix`] once, [`problems`] once per list, and
+//! [`check`] once per entry, in a `const` spanned at the entry, so that a faulty entry's error
+//! points at it. Only the data and those calls are generated; the logic is here, compiled once.
+//!
+//! An entry's problems are looked for in the order of [`Problem`]; only the first is reported,
+//! and the next one once it is fixed.
+
+use super::companion::{Lists, Row};
+use super::text::{fail, ENTRY};
+
+/// A problem an entry can have, in the order they are looked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// None.
+    None,
+    /// An entry whose module is no companion: its function was never annotated.
+    NotAnnotated,
+    /// An activity listed under `orchestrations`, or the reverse.
+    WrongKind,
+    /// A crate prefix other than the one most entries share (on a tie, the first entry's), so
+    /// that the odd one out is the one reported, wherever it stands in the list and whatever
+    /// `#[cfg]`s remove.
+    Prefix,
+    /// The name (and version) of an earlier entry of the same list.
+    Duplicate,
+    /// An activity that takes a `#[config]` parameter, in a registry without a configuration.
+    Config,
+}
+
+impl Problem {
+    /// The message for an entry of the list of orchestrations (or of activities), as pieces
+    /// for [`fail`], with [`ENTRY`] where the entry's path goes.
+    #[must_use]
+    pub const fn message(self, orchestrations: bool) -> &'static [&'static str] {
+        match (self, orchestrations) {
+            (Problem::None, _) => &[],
+            (Problem::NotAnnotated, _) => &[
+                "`", ENTRY, "` is not an #[activity] or #[orchestration]: annotate its function (in the pattern's file-per-item layout, the `activity` or `orchestration` function of the module `", ENTRY, "`), or remove the entry",
+            ],
+            (Problem::WrongKind, true) => &[
+                "`", ENTRY, "` is an #[activity], but it is listed under `orchestrations`; move it to `activities: [...]`",
+            ],
+            (Problem::WrongKind, false) => &[
+                "`", ENTRY, "` is an #[orchestration], but it is listed under `activities`; move it to `orchestrations: [...]`",
+            ],
+            (Problem::Prefix, _) => &[
+                "`", ENTRY, "` has a different crate prefix from the one most entries of this registry! share (on a tie, the first entry's); the pattern wants one prefix for every name of a crate, so give `", ENTRY, "` the same `prefix` as the others",
+            ],
+            (Problem::Duplicate, true) => &[
+                "`", ENTRY, "` has the same NAME and VERSION as an earlier entry of `orchestrations`; duroxide would silently keep only one of them. Give it its own `name`, or a distinct `version` if it is a new version of the same orchestration",
+            ],
+            (Problem::Duplicate, false) => &[
+                "`", ENTRY, "` has the same NAME as an earlier entry of `activities`; duroxide would refuse the second registration. Give it its own `name`",
+            ],
+            (Problem::Config, _) => &[
+                "`", ENTRY, "` takes a #[config] parameter, but this registry! has no configuration to give it; add `config: YourConfig,` to registry! (it then generates `create_activity_registry_with_config(config)`)",
+            ],
+        }
+    }
+}
+
+/// The size of [`problems`]' open-addressing table for a list of `len` entries: a power of two,
+/// at least twice the list, so that probing stays short and always finds a free slot.
+#[must_use]
+pub const fn slots(len: usize) -> usize {
+    let wanted = if len < 1 { 2 } else { len.saturating_mul(2) };
+    match wanted.checked_next_power_of_two() {
+        Some(slots) => slots,
+        None => usize::MAX / 2 + 1,
+    }
+}
+
+/// The prefix fingerprint most rows of both lists share; on a tie, the one that comes first.
+/// `TOTAL` bounds the distinct prefixes: the number of entries.
+#[must_use]
+pub const fn reference_prefix<const TOTAL: usize>(lists: &Lists) -> u128 {
+    let tables = [lists.orchestrations, lists.activities];
+    // Nearly always every row has the first row's prefix, which one pass tells, before any
+    // counting; only a registry that fails to build gets further. Entries that are not
+    // annotated have no prefix, and do not count.
+    let first = if !tables[0].is_empty() {
+        tables[0][0].entry.facts
+    } else if !tables[1].is_empty() {
+        tables[1][0].entry.facts
+    } else {
+        return 0;
+    };
+    let first = first.prefix;
+    let mut same = true;
+    let mut t = 0;
+    while t < 2 && same {
+        let mut i = 0;
+        while i < tables[t].len() && same {
+            let facts = &tables[t][i].entry.facts;
+            same = facts.prefix == first && facts.annotated;
+            i += 1;
+        }
+        t += 1;
+    }
+    if same {
+        return first;
+    }
+    // Distinct prefixes in order of first appearance, with how many rows have each.
+    let mut seen = [(0u128, 0usize); TOTAL];
+    let mut distinct = 0;
+    let mut t = 0;
+    while t < 2 {
+        let mut i = 0;
+        while i < tables[t].len() {
+            let facts = &tables[t][i].entry.facts;
+            if !facts.annotated {
+                i += 1;
+                continue;
+            }
+            let prefix = facts.prefix;
+            let mut d = 0;
+            while d < distinct && seen[d].0 != prefix {
+                d += 1;
+            }
+            if d == distinct {
+                seen[d] = (prefix, 0);
+                distinct += 1;
+            }
+            seen[d].1 += 1;
+            i += 1;
+        }
+        t += 1;
+    }
+    if distinct == 0 {
+        return 0;
+    }
+    let mut best = 0;
+    let mut d = 1;
+    while d < distinct {
+        if seen[d].1 > seen[best].1 {
+            best = d;
+        }
+        d += 1;
+    }
+    seen[best].0
+}
+
+/// Each row's first problem, in the order of [`Problem`], for the list of orchestrations (or of
+/// activities) of `N` rows. `SLOTS` is [`slots`] of the list's length.
+#[must_use]
+pub const fn problems<const N: usize, const SLOTS: usize>(
+    lists: &Lists,
+    orchestrations: bool,
+    reference: u128,
+    config_given: bool,
+) -> [Problem; N] {
+    let table = lists.list(orchestrations);
+    let repeated = repeats::<N, SLOTS>(table);
+    let mut problems = [Problem::None; N];
+    let mut i = 0;
+    while i < N {
+        let facts = &table[i].entry.facts;
+        problems[i] = if !facts.annotated {
+            Problem::NotAnnotated
+        } else if facts.orchestration != orchestrations {
+            Problem::WrongKind
+        } else if facts.prefix != reference {
+            Problem::Prefix
+        } else if repeated[i] {
+            Problem::Duplicate
+        } else if facts.needs_config && !config_given {
+            Problem::Config
+        } else {
+            Problem::None
+        };
+        i += 1;
+    }
+    problems
+}
+
+/// For each row, whether an earlier row has its identity fingerprint: its name and, for
+/// orchestrations, its version. The rows go one by one into an open-addressing table keyed by
+/// that fingerprint (`SLOTS`, a power of two at least twice the list, so there is always a free
+/// slot): a row that meets an equal row is a repeat. Linear in the list.
+const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N] {
+    // 1 + the index of the row a slot holds; 0 for a free slot.
+    let mut slots = [0usize; SLOTS];
+    let mut repeated = [false; N];
+    let mut i = 0;
+    while i < N {
+        let identity = table[i].entry.facts.identity;
+        if !table[i].entry.facts.annotated {
+            i += 1;
+            continue;
+        }
+        // Truncation keeps the low bits, which is all a slot number needs.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = (identity as usize) & (SLOTS - 1);
+        loop {
+            let held = slots[slot];
+            if held == 0 {
+                slots[slot] = i + 1;
+                break;
+            }
+            if table[held - 1].entry.facts.identity == identity {
+                repeated[i] = true;
+                break;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        i += 1;
+    }
+    repeated
+}
+
+/// What [`check`] reads: the lists, each row's problem, and the entries that get a report.
+pub struct Report {
+    /// The table.
+    pub lists: &'static Lists,
+    /// [`problems`] of the orchestrations.
+    pub orchestrations: &'static [Problem],
+    /// [`problems`] of the activities.
+    pub activities: &'static [Problem],
+    /// The entries that get a report, in the order of their `check(n)`.
+    pub entries: &'static [Checked],
+}
+
+/// An entry that gets a report: its list, and how its row is found.
+#[derive(Clone, Copy)]
+pub enum Checked {
+    /// An entry of a list without `#[cfg]`s: its index is its row. `true` for `orchestrations`.
+    Row(bool, usize),
+    /// An entry of a list with `#[cfg]`s, which may remove rows before it: found by its path id.
+    Path(bool, usize),
+}
+
+/// Panics with the message of entry `number`'s problem, if it has one. `#[track_caller]`: the
+/// error points at the entry whose `const` called it.
+#[track_caller]
+pub const fn check(report: &Report, number: usize) {
+    let (orchestrations, row) = match report.entries[number] {
+        Checked::Row(orchestrations, row) => (orchestrations, row),
+        Checked::Path(orchestrations, path) => {
+            (orchestrations, report.lists.row_of(orchestrations, path))
+        }
+    };
+    let problem = if orchestrations {
+        report.orchestrations[row]
+    } else {
+        report.activities[row]
+    };
+    if !matches!(problem, Problem::None) {
+        let text = report.lists.list(orchestrations)[row].text;
+        fail(problem.message(orchestrations), text);
+    }
+}
+
+/// The rows of a list in the order to register them: ascending versions, stable, so equal keys
+/// keep the list's order. duroxide panics on a version registered after a later one; sorting in
+/// const evaluation makes that impossible at no run-time cost.
+#[must_use]
+pub const fn version_order<const N: usize>(list: &[Row]) -> [usize; N] {
+    let mut order = [0; N];
+    let mut i = 0;
+    while i < N {
+        order[i] = i;
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0
+            && less(
+                list[order[j]].entry.version_key,
+                list[order[j - 1]].entry.version_key,
+            )
+        {
+            let moved = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = moved;
+            j -= 1;
+        }
+        i += 1;
+    }
+    order
+}
+
+/// Whether `order` is `0, 1, 2, ...`: the list is already in version order.
+#[must_use]
+pub const fn in_order(order: &[usize]) -> bool {
+    let mut i = 0;
+    while i < order.len() && order[i] == i {
+        i += 1;
+    }
+    i == order.len()
+}
+
+const fn less(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// Panics, naming both, unless the entry of row `member` of the orchestrations has the name of
+/// row `first`: versions listed under one alias must be versions of one orchestration.
+/// `paths` are the member's path, the alias and the first member's path, as written.
+#[track_caller]
+pub const fn same_name(lists: &Lists, member: usize, first: usize, paths: [&str; 3]) {
+    let (name, first_name) = (
+        lists.orchestrations[member].entry.name,
+        lists.orchestrations[first].entry.name,
+    );
+    if super::text::equal(name, first_name) {
+        return;
+    }
+    super::text::join_and_panic(&[
+        "`",
+        paths[0],
+        "` shares `as ",
+        paths[1],
+        "` with `",
+        paths[2],
+        "`, but its NAME is `",
+        name,
+        "` and that one's is `",
+        first_name,
+        "`: versions of one orchestration share one name, so give them the same `name` (or each its own `as ...` if they are different orchestrations)",
+    ]);
+}
+
+/// The names of `names`, each once, in order of first appearance, and how many there are: an
+/// orchestration's `ACTIVITIES_USED` when two paths of its body reach one item.
+#[must_use]
+pub const fn unique<const N: usize>(names: [&'static str; N]) -> ([&'static str; N], usize) {
+    let mut unique = [""; N];
+    let mut len = 0;
+    let mut i = 0;
+    while i < N {
+        let mut seen = false;
+        let mut j = 0;
+        while j < len && !seen {
+            seen = super::text::equal(names[i], unique[j]);
+            j += 1;
+        }
+        if !seen {
+            unique[len] = names[i];
+            len += 1;
+        }
+        i += 1;
+    }
+    (unique, len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::__private::companion::{Entry, Facts, Register};
+
+    const fn entry(identity: u128, orchestration: bool, prefix: u128, key: &'static [u8]) -> Entry {
+        Entry {
+            name: "n",
+            description: "",
+            facts: Facts {
+                identity,
+                orchestration,
+                prefix,
+                needs_config: false,
+                annotated: true,
+            },
+            input_type: "",
+            output_type: "",
+            version: "",
+            version_key: key,
+            idempotent: false,
+            uses: &[],
+            register: Register::Nothing,
+        }
+    }
+
+    const fn row(path: usize, entry: Entry) -> Row {
+        Row {
+            path,
+            text: "x",
+            entry,
+        }
+    }
+
+    #[test]
+    fn slots_are_a_power_of_two_at_least_twice_the_list() {
+        assert_eq!(slots(0), 2);
+        assert_eq!(slots(1), 2);
+        assert_eq!(slots(3), 8);
+        assert_eq!(slots(250), 512);
+    }
+
+    #[test]
+    fn the_odd_prefix_out_is_the_problem_wherever_it_stands() {
+        static ACTIVITIES: [Row; 3] = [
+            row(0, entry(1, false, 9, b"")),
+            row(1, entry(2, false, 7, b"")),
+            row(2, entry(3, false, 7, b"")),
+        ];
+        let lists = Lists {
+            orchestrations: &[],
+            activities: &ACTIVITIES,
+        };
+        let reference = reference_prefix::<3>(&lists);
+        assert_eq!(reference, 7);
+        let problems = problems::<3, { slots(3) }>(&lists, false, reference, false);
+        assert_eq!(problems, [Problem::Prefix, Problem::None, Problem::None]);
+    }
+
+    #[test]
+    fn repeats_and_wrong_kinds_are_found_in_order() {
+        static ORCHESTRATIONS: [Row; 4] = [
+            row(0, entry(5, true, 1, b"")),
+            row(1, entry(6, false, 1, b"")),
+            row(2, entry(5, true, 1, b"")),
+            row(3, entry(5 + (1 << 64), true, 1, b"")),
+        ];
+        let lists = Lists {
+            orchestrations: &ORCHESTRATIONS,
+            activities: &[],
+        };
+        let problems = problems::<4, { slots(4) }>(&lists, true, 1, false);
+        assert_eq!(
+            problems,
+            [
+                Problem::None,
+                Problem::WrongKind,
+                Problem::Duplicate,
+                Problem::None
+            ]
+        );
+    }
+
+    #[test]
+    fn versions_sort_stably() {
+        static ROWS: [Row; 4] = [
+            row(0, entry(0, true, 0, b"\x02")),
+            row(1, entry(0, true, 0, b"\x01\x05")),
+            row(2, entry(0, true, 0, b"\x01")),
+            row(3, entry(0, true, 0, b"\x01\x05")),
+        ];
+        assert_eq!(version_order::<4>(&ROWS), [2, 1, 3, 0]);
+        assert!(!in_order(&version_order::<4>(&ROWS)));
+        assert!(in_order(&[0, 1, 2]));
+    }
+
+    #[test]
+    fn unique_keeps_the_first_of_each_name() {
+        let (names, len) = unique(["a", "b", "a", "c", "b"]);
+        assert_eq!(&names[..len], ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_row_is_found_by_its_path() {
+        static ACTIVITIES: [Row; 2] = [
+            row(4, entry(0, false, 0, b"")),
+            row(2, entry(0, false, 0, b"")),
+        ];
+        let lists = Lists {
+            orchestrations: &[],
+            activities: &ACTIVITIES,
+        };
+        assert_eq!(lists.row_of(false, 2), 1);
+    }
+}

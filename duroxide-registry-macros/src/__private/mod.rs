@@ -1,0 +1,16 @@
+//! What the code `#[activity]`, `#[orchestration]` and `registry!` generate calls: not public
+//! API, and not covered by semver. Generated code reaches duroxide through here, and serde and
+//! serde_json only through the functions here, so that a crate using the macros needs only
+//! duroxide and serde (for its own types) of its own.
+
+pub mod checks;
+pub mod codec;
+pub mod companion;
+pub mod lock;
+pub mod registries;
+mod text;
+
+pub use companion::{
+    Annotated, Companion, Configured, Entry, Facts, Item, Lists, NotAnnotated, Register, Row,
+};
+pub use duroxide;
