@@ -5,6 +5,7 @@
 //! - [`build_cost`] times `cargo check` and `cargo build` of both, alternating.
 //! - [`expand`] counts expanded lines with the nightly `-Zunpretty=expanded`.
 //! - `benches/runtime.rs` compares registry creation and activity dispatch.
+//! - `benches/replay.rs` times the replay check on histories of 100, 1,000 and 10,000 events.
 
 pub mod build_cost;
 pub mod expand;

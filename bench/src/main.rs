@@ -3,7 +3,8 @@
 //! Commands:
 //! - `build-cost`: generate both forms, time `cargo check` / `cargo build`, count expanded lines.
 //! - `runtime`: run `benches/runtime.rs` (registry creation and activity dispatch).
-//! - `all`: both.
+//! - `replay`: run `benches/replay.rs` (the replay check on histories of 100 to 10,000 events).
+//! - `all`: all three.
 //!
 //! Options:
 //! - `--quick`: tiny sizes and one run, only to show that everything runs (for CI).
@@ -23,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str =
-    "usage: registry-bench <build-cost|runtime|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--dir DIR] [--no-expand] [--lock]";
+    "usage: registry-bench <build-cost|runtime|replay|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--dir DIR] [--no-expand] [--lock]";
 
 struct Options {
     command: String,
@@ -123,8 +124,11 @@ fn parse_size(text: &str) -> Result<Size, String> {
 fn run(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
     match options.command.as_str() {
         "build-cost" => build_cost(options),
-        "runtime" => runtime(options),
-        "all" => build_cost(options).and_then(|()| runtime(options)),
+        "runtime" => bench(options, "runtime"),
+        "replay" => bench(options, "replay"),
+        "all" => build_cost(options)
+            .and_then(|()| bench(options, "runtime"))
+            .and_then(|()| bench(options, "replay")),
         other => Err(format!("unknown command `{other}`\n{USAGE}").into()),
     }
 }
@@ -194,9 +198,10 @@ fn provenance(macros: &Path) -> String {
     format!("`{}` at {commit}, {state}", macros.display())
 }
 
-/// The runtime benchmark is a bench target; it is built by cargo like any other, in release
-/// for measurements and in the test profile for `--quick`, whose builds CI already has.
-fn runtime(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
+/// The run-time benchmarks (`runtime`, `replay`) are bench targets; they are built by cargo like
+/// any other, in release for measurements and in the test profile for `--quick`, whose builds
+/// CI already has.
+fn bench(options: &Options, name: &str) -> Result<(), Box<dyn std::error::Error>> {
     let mut command = Command::new("cargo");
     command.current_dir(repo());
     if options.quick {
@@ -205,18 +210,18 @@ fn runtime(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
             "-p",
             "registry-bench",
             "--bench",
-            "runtime",
+            name,
             "--",
             "--quick",
         ]);
     } else {
-        command.args(["bench", "-p", "registry-bench", "--bench", "runtime"]);
+        command.args(["bench", "-p", "registry-bench", "--bench", name]);
     }
     let status = command.status()?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("the runtime benchmark failed: {status}").into())
+        Err(format!("the {name} benchmark failed: {status}").into())
     }
 }
 
