@@ -24,7 +24,10 @@ scratch_package() {
     mkdir -p "$dir/expanded/src"
     sed '/^members = \[/,/^\]/c members = ["expanded"]' "$workspace/Cargo.toml" > "$dir/Cargo.toml"
     cp "$workspace/Cargo.lock" "$dir/"
-    cat > "$dir/expanded/Cargo.toml" <<'TOML'
+    # The expansion calls the facade's support code (`__private`): the snapshot build-cost took,
+    # or $FACADE, a copy of the facade the expansion was made with.
+    local facade=${FACADE:-$workspace/snapshot/duroxide-registry-macros}
+    cat > "$dir/expanded/Cargo.toml" <<TOML
 [package]
 name = "expanded"
 version = "0.0.0"
@@ -33,6 +36,7 @@ publish = false
 
 [dependencies]
 duroxide = "=0.1.32"
+duroxide-registry-macros = { path = "$facade" }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 TOML

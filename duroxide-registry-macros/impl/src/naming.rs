@@ -26,9 +26,21 @@ impl Part {
 }
 
 /// Checks one segment of a full name, returning a message that says what to do when it breaks
-/// the convention.
+/// the convention. A name may end in `@v<digits>`, the pattern's own spelling for a type-versioned
+/// item (`provision-postgres@v2`, from its "Type Versioning" section); a prefix may not.
 pub(crate) fn check(value: &str, part: Part) -> Result<(), String> {
     let what = part.describe();
+    if let (Part::Name(_), Some((base, suffix))) = (part, value.rsplit_once('@')) {
+        let digits = suffix.strip_prefix('v').unwrap_or("");
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "{what} `{value}` ends in `@{suffix}`; a name may end only in a version suffix \
+                 `@v<digits>`, like `{base}@v2` (the pattern's type versioning), or use \
+                 `version = \"2.0.0\"`, duroxide's own versioning"
+            ));
+        }
+        return check(base, part).map_err(|message| format!("{message} (before `@{suffix}`)"));
+    }
     if value.starts_with(RESERVED_PREFIX) {
         return Err(format!(
             "{what} `{value}` uses the prefix `{RESERVED_PREFIX}`, which duroxide reserves for its \
@@ -116,6 +128,26 @@ mod tests {
     use super::*;
 
     const NAME: Part = Part::Name("activity");
+
+    #[test]
+    fn a_name_may_end_in_the_patterns_version_suffix() {
+        assert_eq!(check("provision-postgres@v2", NAME), Ok(()));
+        assert_eq!(check("provision-postgres@v10", NAME), Ok(()));
+        for bad in [
+            "provision-postgres@2",
+            "provision-postgres@v",
+            "provision-postgres@vx",
+        ] {
+            let message = check(bad, NAME).unwrap_err();
+            assert!(message.contains("`@v<digits>`"), "{bad}: {message}");
+        }
+        let message = check("Provision@v2", NAME).unwrap_err();
+        assert!(
+            message.contains("not kebab-case") && message.ends_with("(before `@v2`)"),
+            "{message}"
+        );
+        assert!(check("fleet@v2", Part::Prefix).is_err());
+    }
 
     #[test]
     fn accepts_kebab_case() {

@@ -58,7 +58,7 @@ pub(crate) fn check<'a>(
     diagnostics: &mut Diagnostics,
 ) -> Shape<'a> {
     let attr = format!("#[{}]", kind.segment());
-    let expected = expected_signature(kind, &sig.ident);
+    let expected = expected_signature(kind, &sig.ident, has_config);
     let mut sound = check_qualifiers(sig, &attr, &expected, diagnostics);
     sound &= check_not_generic(sig, &attr, diagnostics);
     if let Some(variadic) = &sig.variadic {
@@ -94,11 +94,17 @@ pub(crate) fn check<'a>(
     let is_method = typed.len() != sig.inputs.len();
     let expected_count = if has_config { 3 } else { 2 };
     if !is_method && sig.inputs.len() != expected_count {
-        let message =
-            format!(
-            "{attr} functions take exactly two parameters, the context and the input{}, found {}; \
-             write `{expected}`",
-            if has_config { ", then the #[config] parameter" } else { "" },
+        let (count, which) = if has_config {
+            (
+                "three",
+                "the context, the input and the #[config] parameter",
+            )
+        } else {
+            ("two", "the context and the input")
+        };
+        let message = format!(
+            "{attr} functions take exactly {count} parameters, {which}; found {}; write \
+             `{expected}`",
             sig.inputs.len()
         );
         if sig.inputs.is_empty() {
@@ -126,7 +132,8 @@ pub(crate) fn check<'a>(
     }
 }
 
-/// `async`, and none of `const`, `unsafe`, an ABI or variadics; returns whether all hold.
+/// `async`, and none of `const`, `unsafe` or an ABI; returns whether all hold. (Variadics are
+/// checked with the parameters.)
 fn check_qualifiers(
     sig: &Signature,
     attr: &str,
@@ -261,9 +268,16 @@ fn is_arc(ty: &Type) -> bool {
     }))
 }
 
-fn expected_signature(kind: Kind, ident: &syn::Ident) -> String {
+fn expected_signature(kind: Kind, ident: &syn::Ident, has_config: bool) -> String {
     let context = kind.context_name();
-    format!("async fn {ident}(ctx: {context}, input: YourInput) -> Result<YourOutput, String>")
+    let config = if has_config {
+        ", #[config] config: Arc<YourConfig>"
+    } else {
+        ""
+    };
+    format!(
+        "async fn {ident}(ctx: {context}, input: YourInput{config}) -> Result<YourOutput, String>"
+    )
 }
 
 /// Reports argument-position `impl Trait`; returns whether there was any.

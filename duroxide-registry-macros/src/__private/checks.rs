@@ -1,14 +1,14 @@
 //! `registry!`'s cross-item checks, evaluated by the compiler in const evaluation.
 //!
 //! `registry!` generates its table of [`Row`]s and, in one `const _: () = { ... };` block,
-//! calls these functions on it: [`reference_prefix`] once, [`problems`] once per list, and
-//! [`check`] once per entry, in a `const` spanned at the entry, so that a faulty entry's error
-//! points at it. Only the data and those calls are generated; the logic is here, compiled once.
+//! calls these functions on it: [`findings`] once, and [`report`] once per entry, in a `const`
+//! spanned at the entry, so that a faulty entry's error points at it. Only the data and those
+//! calls are generated; the logic is here, compiled once.
 //!
 //! An entry's problems are looked for in the order of [`Problem`]; only the first is reported,
 //! and the next one once it is fixed.
 
-use super::companion::{Lists, Row};
+use super::companion::{Facts, Lists, Row};
 use super::text::{fail, ENTRY};
 
 /// A problem an entry can have, in the order they are looked for.
@@ -62,7 +62,7 @@ impl Problem {
     }
 }
 
-/// The size of [`problems`]' open-addressing table for a list of `len` entries: a power of two,
+/// The size of [`findings`]' open-addressing table for lists of `len` entries: a power of two,
 /// at least twice the list, so that probing stays short and always finds a free slot.
 #[must_use]
 pub const fn slots(len: usize) -> usize {
@@ -143,49 +143,137 @@ pub const fn reference_prefix<const TOTAL: usize>(lists: &Lists) -> u128 {
     seen[best].0
 }
 
-/// Each row's first problem, in the order of [`Problem`], for the list of orchestrations (or of
-/// activities) of `N` rows. `SLOTS` is [`slots`] of the list's length.
-#[must_use]
-pub const fn problems<const N: usize, const SLOTS: usize>(
-    lists: &Lists,
+/// An entry's first problem, in the order of [`Problem`].
+const fn problem_of(
+    facts: &Facts,
     orchestrations: bool,
     reference: u128,
+    repeated: bool,
     config_given: bool,
-) -> [Problem; N] {
-    let table = lists.list(orchestrations);
-    let repeated = repeats::<N, SLOTS>(table);
-    let mut problems = [Problem::None; N];
-    let mut i = 0;
-    while i < N {
-        let facts = &table[i].entry.facts;
-        problems[i] = if !facts.annotated {
-            Problem::NotAnnotated
-        } else if facts.orchestration != orchestrations {
-            Problem::WrongKind
-        } else if facts.prefix != reference {
-            Problem::Prefix
-        } else if repeated[i] {
-            Problem::Duplicate
-        } else if facts.needs_config && !config_given {
-            Problem::Config
-        } else {
-            Problem::None
-        };
-        i += 1;
+) -> Problem {
+    if !facts.annotated {
+        Problem::NotAnnotated
+    } else if facts.orchestration != orchestrations {
+        Problem::WrongKind
+    } else if facts.prefix != reference {
+        Problem::Prefix
+    } else if repeated {
+        Problem::Duplicate
+    } else if facts.needs_config && !config_given {
+        Problem::Config
+    } else {
+        Problem::None
     }
-    problems
+}
+
+/// An entry that gets a report: its list, and how its row is found.
+#[derive(Clone, Copy)]
+pub enum Checked {
+    /// An entry of a list without `#[cfg]`s: its index is its row. `true` for `orchestrations`.
+    Row(bool, usize),
+    /// An entry of a list with `#[cfg]`s, which may remove rows before it: found by its path id.
+    Path(bool, usize),
+}
+
+/// What [`report`] says of one entry.
+#[derive(Clone, Copy)]
+pub struct Finding {
+    /// The entry's first problem.
+    pub problem: Problem,
+    /// Whether the entry is listed under `orchestrations`.
+    pub orchestrations: bool,
+    /// Its path as written.
+    pub text: &'static str,
+}
+
+/// The finding of every entry of `entries`, in order: each entry's first problem, with the
+/// reference prefix and the repeats computed once for the whole table. `TOTAL` is the number of
+/// entries as written, which bounds every list, and `SLOTS` is [`slots`] of it.
+///
+/// The generated code calls this once, behind a reference (`const FINDINGS: &[Finding] =
+/// &findings(..)`), and each entry's own `const` reads its element: the per-entry consts then
+/// handle no reference to the table, which const evaluation would validate, whole, at each.
+#[must_use]
+pub const fn findings<const E: usize, const TOTAL: usize, const SLOTS: usize>(
+    lists: &Lists,
+    entries: [Checked; E],
+    config_given: bool,
+) -> [Finding; E] {
+    let reference = reference_prefix::<TOTAL>(lists);
+    let repeated = [
+        repeats::<TOTAL, SLOTS>(lists.orchestrations),
+        repeats::<TOTAL, SLOTS>(lists.activities),
+    ];
+    let mut findings = [Finding {
+        problem: Problem::None,
+        orchestrations: false,
+        text: "",
+    }; E];
+    let mut e = 0;
+    while e < E {
+        let (orchestrations, row) = match entries[e] {
+            Checked::Row(orchestrations, row) => (orchestrations, row),
+            Checked::Path(orchestrations, path) => {
+                (orchestrations, row_of(lists.list(orchestrations), path))
+            }
+        };
+        let list = lists.list(orchestrations);
+        if row == list.len() {
+            // An entry its `#[cfg]`s compile out: its `report` is compiled out too.
+            e += 1;
+            continue;
+        }
+        let repeated = repeated[if orchestrations { 0 } else { 1 }][row];
+        findings[e] = Finding {
+            problem: problem_of(
+                &list[row].entry.facts,
+                orchestrations,
+                reference,
+                repeated,
+                config_given,
+            ),
+            orchestrations,
+            text: list[row].text,
+        };
+        e += 1;
+    }
+    findings
+}
+
+/// Panics with the message of `finding`'s problem, if it has one. `#[track_caller]`: the error
+/// points at the entry whose `const` called it.
+#[track_caller]
+pub const fn report(finding: Finding) {
+    if !matches!(finding.problem, Problem::None) {
+        fail(
+            finding.problem.message(finding.orchestrations),
+            finding.text,
+        );
+    }
+}
+
+/// The row of the entry with path id `path` in `list`, for lists whose `#[cfg]`s may shift rows;
+/// a lookup only the entries of such lists make; `list.len()` for an entry its `#[cfg]`s
+/// compile out.
+#[must_use]
+pub const fn row_of(list: &[Row], path: usize) -> usize {
+    let mut row = 0;
+    while row < list.len() && list[row].path != path {
+        row += 1;
+    }
+    row
 }
 
 /// For each row, whether an earlier row has its identity fingerprint: its name and, for
 /// orchestrations, its version. The rows go one by one into an open-addressing table keyed by
-/// that fingerprint (`SLOTS`, a power of two at least twice the list, so there is always a free
-/// slot): a row that meets an equal row is a repeat. Linear in the list.
+/// that fingerprint (`SLOTS`, a power of two at least twice `N`, so there is always a free
+/// slot): a row that meets an equal row is a repeat. Linear in the list. `N` bounds the list.
 const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N] {
     // 1 + the index of the row a slot holds; 0 for a free slot.
     let mut slots = [0usize; SLOTS];
     let mut repeated = [false; N];
     let mut i = 0;
-    while i < N {
+    while i < table.len() {
         let identity = table[i].entry.facts.identity;
         if !table[i].entry.facts.annotated {
             i += 1;
@@ -209,48 +297,6 @@ const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N]
         i += 1;
     }
     repeated
-}
-
-/// What [`check`] reads: the lists, each row's problem, and the entries that get a report.
-pub struct Report {
-    /// The table.
-    pub lists: &'static Lists,
-    /// [`problems`] of the orchestrations.
-    pub orchestrations: &'static [Problem],
-    /// [`problems`] of the activities.
-    pub activities: &'static [Problem],
-    /// The entries that get a report, in the order of their `check(n)`.
-    pub entries: &'static [Checked],
-}
-
-/// An entry that gets a report: its list, and how its row is found.
-#[derive(Clone, Copy)]
-pub enum Checked {
-    /// An entry of a list without `#[cfg]`s: its index is its row. `true` for `orchestrations`.
-    Row(bool, usize),
-    /// An entry of a list with `#[cfg]`s, which may remove rows before it: found by its path id.
-    Path(bool, usize),
-}
-
-/// Panics with the message of entry `number`'s problem, if it has one. `#[track_caller]`: the
-/// error points at the entry whose `const` called it.
-#[track_caller]
-pub const fn check(report: &Report, number: usize) {
-    let (orchestrations, row) = match report.entries[number] {
-        Checked::Row(orchestrations, row) => (orchestrations, row),
-        Checked::Path(orchestrations, path) => {
-            (orchestrations, report.lists.row_of(orchestrations, path))
-        }
-    };
-    let problem = if orchestrations {
-        report.orchestrations[row]
-    } else {
-        report.activities[row]
-    };
-    if !matches!(problem, Problem::None) {
-        let text = report.lists.list(orchestrations)[row].text;
-        fail(problem.message(orchestrations), text);
-    }
 }
 
 /// The rows of a list in the order to register them: ascending versions, stable, so equal keys
@@ -388,6 +434,48 @@ mod tests {
         }
     }
 
+    /// Every row of one list, by index.
+    fn checked<const E: usize>(orchestrations: bool, _: usize) -> [Checked; E] {
+        core::array::from_fn(|row| Checked::Row(orchestrations, row))
+    }
+
+    fn problems(findings: &[Finding]) -> Vec<Problem> {
+        findings.iter().map(|f| f.problem).collect()
+    }
+
+    #[test]
+    fn an_entry_found_by_its_path_and_one_not_annotated() {
+        static ACTIVITIES: [Row; 2] = [
+            row(7, entry(1, false, 3, b"")),
+            Row {
+                path: 9,
+                text: "hand::written",
+                entry: <crate::__private::NotAnnotated as crate::__private::Companion>::ENTRY,
+            },
+        ];
+        let lists = Lists {
+            orchestrations: &[],
+            activities: &ACTIVITIES,
+        };
+        let found = findings::<2, 2, { slots(2) }>(
+            &lists,
+            [Checked::Path(false, 9), Checked::Path(false, 7)],
+            false,
+        );
+        assert_eq!(problems(&found), [Problem::NotAnnotated, Problem::None]);
+        assert_eq!(found[0].text, "hand::written");
+    }
+
+    #[test]
+    #[should_panic(expected = "`x` is an #[orchestration], but it is listed under `activities`")]
+    fn a_finding_is_reported_with_its_message() {
+        report(Finding {
+            problem: Problem::WrongKind,
+            orchestrations: false,
+            text: "x",
+        });
+    }
+
     #[test]
     fn slots_are_a_power_of_two_at_least_twice_the_list() {
         assert_eq!(slots(0), 2);
@@ -407,10 +495,12 @@ mod tests {
             orchestrations: &[],
             activities: &ACTIVITIES,
         };
-        let reference = reference_prefix::<3>(&lists);
-        assert_eq!(reference, 7);
-        let problems = problems::<3, { slots(3) }>(&lists, false, reference, false);
-        assert_eq!(problems, [Problem::Prefix, Problem::None, Problem::None]);
+        assert_eq!(reference_prefix::<3>(&lists), 7);
+        let found = findings::<3, 3, { slots(3) }>(&lists, checked(false, 3), false);
+        assert_eq!(
+            problems(&found),
+            [Problem::Prefix, Problem::None, Problem::None]
+        );
     }
 
     #[test]
@@ -425,9 +515,9 @@ mod tests {
             orchestrations: &ORCHESTRATIONS,
             activities: &[],
         };
-        let problems = problems::<4, { slots(4) }>(&lists, true, 1, false);
+        let found = findings::<4, 4, { slots(4) }>(&lists, checked(true, 4), false);
         assert_eq!(
-            problems,
+            problems(&found),
             [
                 Problem::None,
                 Problem::WrongKind,
@@ -462,10 +552,6 @@ mod tests {
             row(4, entry(0, false, 0, b"")),
             row(2, entry(0, false, 0, b"")),
         ];
-        let lists = Lists {
-            orchestrations: &[],
-            activities: &ACTIVITIES,
-        };
-        assert_eq!(lists.row_of(false, 2), 1);
+        assert_eq!(row_of(&ACTIVITIES, 2), 1);
     }
 }

@@ -221,23 +221,4 @@ impl Lists {
             self.activities
         }
     }
-
-    /// The row of the entry with path id `path` in a list, for lists whose `#[cfg]`s may shift
-    /// rows; a lookup only the entries of such lists make. Every entry that looks its row up
-    /// has one, since its `#[cfg]`s are those of the lookup.
-    #[must_use]
-    pub const fn row_of(&self, orchestrations: bool, path: usize) -> usize {
-        let list = self.list(orchestrations);
-        let mut row = 0;
-        while row < list.len() && list[row].path != path {
-            row += 1;
-        }
-        row
-    }
-
-    /// The entry of row `row` of a list.
-    #[must_use]
-    pub const fn entry(&self, orchestrations: bool, row: usize) -> &'static Entry {
-        &self.list(orchestrations)[row].entry
-    }
 }

@@ -8,19 +8,21 @@
 //! ```text
 //! const _: () = {
 //!     use ::duroxide_registry_macros::__private::checks;
-//!     const REFERENCE: u128 = checks::reference_prefix::<3>(&__DUROXIDE_REGISTRY);
-//!     const ORCHESTRATIONS: [checks::Problem; N] = checks::problems::<N, SLOTS>(..);
-//!     const ACTIVITIES: [checks::Problem; M] = checks::problems::<M, SLOTS>(..);
-//!     const REPORT: checks::Report = checks::Report { .., entries: &[Row(true, 0), ..] };
-//!     const _: () = checks::check(&REPORT, 0);    // one per entry, spanned at the entry
+//!     const TABLE: &Lists = &__DUROXIDE_REGISTRY;
+//!     const FINDINGS: &[checks::Finding] =
+//!         &checks::findings::<3, 3, SLOTS>(TABLE, [Row(true, 0), Row(false, 0), ..], false);
+//!     const _: () = checks::report(FINDINGS[0]);    // one per entry, spanned at the entry
 //! };
 //! ```
 //!
-//! `problems` gives every row its first problem; `check(&REPORT, n)`, spanned at entry `n` and
-//! under its `#[cfg]`s, panics with that entry's message, and a const panic is the compile error
-//! at the entry. An entry of a list with `#[cfg]`s is found by its path id, since a removed
-//! entry shifts the rows after it. What is generated per entry stays small: one `Checked` and
-//! one `const` that is a call with one integer.
+//! `findings` gives every entry its first problem, with its path as written; `report`, in a
+//! `const` spanned at entry `n` and under its `#[cfg]`s, panics with that entry's message, and a
+//! const panic is the compile error at the entry. An entry of a list with `#[cfg]`s is found by
+//! its path id, since a removed entry shifts the rows after it. What is generated per entry
+//! stays small: one `Checked` and one `const` that reads one element of `FINDINGS`. No
+//! per-entry `const` names the table or `FINDINGS` by reference: const evaluation validates
+//! every reference a const hands to a call (`&TABLE`), whole, and 250 entries would each pay for
+//! the whole table.
 
 use super::lock::{self, Lock};
 use super::names::{self, Names};
@@ -38,26 +40,21 @@ pub(super) fn generate(
     let private = registry.support.private();
     let table = table::name();
     let config_given = registry.config.is_some();
+    // The lists as written bound the lists as compiled: `#[cfg]`s only shorten them.
     let total = registry.orchestrations.len() + registry.activities.len();
-    // The open-addressing tables are sized by the lists as written: `#[cfg]`s only shorten them.
-    let [orchestration_count, activity_count] = List::BOTH.map(|list| list.entries(registry).len());
     let Reports { entries, consts } = reports(registry, paths);
+    let count = entries.len();
     let lock = lock.map(|lock| lock::checks(lock, registry));
     let families = names::family_checks(names, registry, paths);
     quote! {
         const _: () = {
             use #private::checks;
-            const REFERENCE: u128 = checks::reference_prefix::<#total>(&#table);
-            const ORCHESTRATIONS: [checks::Problem; #table.orchestrations.len()] =
-                checks::problems::<{ #table.orchestrations.len() }, { checks::slots(#orchestration_count) }>(&#table, true, REFERENCE, #config_given);
-            const ACTIVITIES: [checks::Problem; #table.activities.len()] =
-                checks::problems::<{ #table.activities.len() }, { checks::slots(#activity_count) }>(&#table, false, REFERENCE, #config_given);
-            const REPORT: checks::Report = checks::Report {
-                lists: &#table,
-                orchestrations: &ORCHESTRATIONS,
-                activities: &ACTIVITIES,
-                entries: &[#(#entries),*],
-            };
+            const TABLE: &#private::Lists = &#table;
+            const FINDINGS: &[checks::Finding] = &checks::findings::<#count, #total, { checks::slots(#total) }>(
+                TABLE,
+                [#(#entries),*],
+                #config_given,
+            );
             #consts
             #lock
             #families
@@ -66,7 +63,7 @@ pub(super) fn generate(
 }
 
 /// What reports the entries' problems: `entries`, one `Checked` per reported entry, and for
-/// each of them `const _: () = checks::check(&REPORT, n);`, spanned at its path and under its
+/// each of them `const _: () = checks::report(FINDINGS[n]);`, spanned at its path and under its
 /// `#[cfg]`s. A path listed twice is already reported on its tokens; checking it again would
 /// only add noise.
 struct Reports {
@@ -90,7 +87,7 @@ fn reports(registry: &Registry, paths: &PathIds) -> Reports {
             let cfgs = &entry.cfgs;
             consts.extend(quote_spanned! {entry.span=>
                 #(#cfgs)*
-                const _: () = checks::check(&REPORT, #number);
+                const _: () = checks::report(FINDINGS[#number]);
             });
             // Without `#[cfg]`s in the list, nothing can shift the rows before this one.
             entries.push(if has_cfgs {

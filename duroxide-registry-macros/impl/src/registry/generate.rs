@@ -74,6 +74,7 @@ fn activity_registry(registry: &Registry) -> TokenStream {
         }
     });
     let default = quote_spanned!(config.span()=> <#config as ::core::default::Default>::default());
+    let has_default = quote_spanned!(config.span()=> for<'a> #config: ::core::default::Default);
     quote! {
         /// Creates an `ActivityRegistry` holding every activity listed in `registry!`; those
         /// with a `#[config]` parameter share `config`.
@@ -92,7 +93,13 @@ fn activity_registry(registry: &Registry) -> TokenStream {
         ///
         /// Consumers can merge it into their own registry with `.merge()`.
         #[must_use]
-        pub fn create_activity_registry() -> #activity_registry {
+        pub fn create_activity_registry() -> #activity_registry
+        where
+            // Higher-ranked, so that rustc checks the bound where the function is called, not
+            // here: a configuration without a default leaves this function uncallable (use
+            // `_with_config`), not the crate uncompilable.
+            #has_default,
+        {
             create_activity_registry_with_config(#default)
         }
     }

@@ -193,7 +193,6 @@ fn parse_cfg(cfg: &str, content: &str) -> Result<(String, TokenStream), String> 
 /// a `cfg(...)` is checked under it.
 pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let table = table::name();
     let count = registry.orchestrations.len() + registry.activities.len();
     let written = lock.literal.value();
     let cfg_entries = registry
@@ -211,14 +210,14 @@ pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
             .map(|(_, predicate)| quote!(#[cfg(#predicate)]));
         quote_spanned! {lock.literal.span()=>
             #cfg
-            const _: () = lock::locked(&REGISTERED, #identity, #orchestration, #message);
+            const _: () = lock::locked(REGISTERED, #identity, #orchestration, #message);
         }
     });
     // `lock::locked`, a path spanned like the rest of each check: the error of a const check
     // is reported at the span of its call, which a path from elsewhere would stretch.
     quote! {
         use #private::lock;
-        const REGISTERED: lock::Registered<{ checks::slots(#count) }> = lock::registered(&#table);
+        const REGISTERED: &lock::Registered<{ checks::slots(#count) }> = &lock::registered(TABLE);
         #(#lines)*
     }
 }

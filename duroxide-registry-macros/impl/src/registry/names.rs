@@ -14,7 +14,7 @@ use super::table::{self, List, PathIds};
 use crate::diagnostics::Diagnostics;
 use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, TokenStream};
-use quote::{quote, quote_spanned, ToTokens};
+use quote::{quote, quote_spanned};
 
 /// An entry and its index in its list.
 type Member<'a> = (usize, &'a Entry);
@@ -223,7 +223,7 @@ fn constant(constant: &Constant, list: List, registry: &Registry, paths: &PathId
         table: quote!(super::super::#name),
     };
     let table = &at.table;
-    let orchestrations = list.is_orchestrations();
+    let field = list.field();
     constant
         .definers
         .iter()
@@ -233,7 +233,7 @@ fn constant(constant: &Constant, list: List, registry: &Registry, paths: &PathId
             quote_spanned! {definer.span=>
                 #(#cfgs)*
                 #[doc = #doc]
-                pub const #ident: &str = #table.entry(#orchestrations, #row).name;
+                pub const #ident: &str = #table.#field[#row].entry.name;
             }
         })
         .collect()
@@ -244,12 +244,13 @@ fn constant(constant: &Constant, list: List, registry: &Registry, paths: &PathId
 pub(super) fn family_checks(names: &Names, registry: &Registry, paths: &PathIds) -> TokenStream {
     // `checks` is the checks block's own import of the facade's module, so that the whole call
     // is spanned at the entry: the error of a const check is reported at the span of its call.
+    // `TABLE`, the checks block's reference to the table: handed to each check as it is, never
+    // taken by reference again (see `checks.rs`).
     let at = table::At {
         registry,
         paths,
-        table: table::name().into_token_stream(),
+        table: quote!(TABLE),
     };
-    let table = &at.table;
     let mut checks = TokenStream::new();
     for constant in names.orchestrations.iter().filter(|c| c.family) {
         // Every member is held to the one that defines the constant (the first without
@@ -268,7 +269,7 @@ pub(super) fn family_checks(names: &Names, registry: &Registry, paths: &PathIds)
             let span = member.alias.as_ref().map_or(member.span, Ident::span);
             checks.extend(quote_spanned! {span=>
                 #(#cfgs)*
-                const _: () = checks::same_name(&#table, #row, #first_row, [#text, #alias, #first_text]);
+                const _: () = checks::same_name(TABLE, #row, #first_row, [#text, #alias, #first_text]);
             });
         }
     }

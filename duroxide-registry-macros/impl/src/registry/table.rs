@@ -52,6 +52,16 @@ impl List {
         self == List::Orchestrations
     }
 
+    /// The list's field of the table.
+    pub(super) fn field(self) -> proc_macro2::Ident {
+        let name = if self.is_orchestrations() {
+            "orchestrations"
+        } else {
+            "activities"
+        };
+        proc_macro2::Ident::new(name, Span::call_site())
+    }
+
     /// Whether an entry of the list carries `#[cfg]`s, which may remove rows before others.
     pub(super) fn has_cfgs(self, registry: &Registry) -> bool {
         self.entries(registry)
@@ -148,11 +158,8 @@ impl At<'_> {
         if !list.has_cfgs(self.registry) {
             return quote!(#index);
         }
-        let (table, orchestrations, id) = (
-            &self.table,
-            list.is_orchestrations(),
-            self.paths.id(&entry.text),
-        );
-        quote!(#table.row_of(#orchestrations, #id))
+        let (table, field, id) = (&self.table, list.field(), self.paths.id(&entry.text));
+        let private = self.registry.support.private();
+        quote!(#private::checks::row_of(#table.#field, #id))
     }
 }

@@ -16,4 +16,7 @@ registry! {
     activities: [provision_vm],
 }
 
-fn main() {}
+fn main() {
+    // Without a `Default`, the registry compiles; only the function that needs one does not.
+    let _ = create_activity_registry();
+}
