@@ -75,6 +75,32 @@ pub(crate) fn visibility(vis: &Visibility) -> TokenStream {
     }
 }
 
+/// `path`, written in some module, as seen from `depth` modules below it: `super::` for each
+/// level, unless the path is anchored (`crate::`, `::`), and `self::` becomes the first `super`.
+/// (A path that starts with another crate's name, which only resolves at the crate's root or
+/// through the extern prelude, is outside what this supports: anchor it with `::`.)
+pub(crate) fn child_path(path: &syn::Path, depth: usize) -> TokenStream {
+    let first = path.segments.first().map(|s| &s.ident);
+    if path.leading_colon.is_some() || first.is_some_and(|i| i == "crate") {
+        return quote!(#path);
+    }
+    let supers = (0..depth).map(|_| Ident::new("super", path_span(path)));
+    let segments: Vec<&Ident> = path.segments.iter().map(|s| &s.ident).collect();
+    match first {
+        Some(first) if first == "self" => {
+            let rest = &segments[1..];
+            quote!(#(#supers)::* #(:: #rest)*)
+        }
+        _ => quote!(#(#supers::)* #(#segments)::*),
+    }
+}
+
+fn path_span(path: &syn::Path) -> proc_macro2::Span {
+    path.segments
+        .first()
+        .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span())
+}
+
 /// Rewrites `tokens` for the companion; sets `needs_glob` when a name can only be reached
 /// through the glob, and leaves such names untouched when `glob` says it is there.
 fn rewrite(tokens: TokenStream, needs_glob: &mut bool, glob: bool) -> TokenStream {

@@ -47,12 +47,6 @@ impl Support {
         quote!(#path::__private)
     }
 
-    /// `path::__private`, every token spanned at `span`: for a call whose errors must point at
-    /// one place, since the span of a call runs from its path's first token to its last.
-    pub(crate) fn private_at(&self, span: proc_macro2::Span) -> TokenStream {
-        respan(self.private(), span)
-    }
-
     /// `path::inventory`: the inventory's types.
     pub(crate) fn inventory(&self) -> TokenStream {
         let path = &self.0;

@@ -82,9 +82,9 @@ pub const fn reference_prefix<const TOTAL: usize>(lists: &Lists) -> u128 {
     // counting; only a registry that fails to build gets further. Entries that are not
     // annotated have no prefix, and do not count.
     let first = if !tables[0].is_empty() {
-        tables[0][0].entry.facts
+        tables[0][0].facts
     } else if !tables[1].is_empty() {
-        tables[1][0].entry.facts
+        tables[1][0].facts
     } else {
         return 0;
     };
@@ -94,7 +94,7 @@ pub const fn reference_prefix<const TOTAL: usize>(lists: &Lists) -> u128 {
     while t < 2 && same {
         let mut i = 0;
         while i < tables[t].len() && same {
-            let facts = &tables[t][i].entry.facts;
+            let facts = &tables[t][i].facts;
             same = facts.prefix == first && facts.annotated;
             i += 1;
         }
@@ -110,7 +110,7 @@ pub const fn reference_prefix<const TOTAL: usize>(lists: &Lists) -> u128 {
     while t < 2 {
         let mut i = 0;
         while i < tables[t].len() {
-            let facts = &tables[t][i].entry.facts;
+            let facts = &tables[t][i].facts;
             if !facts.annotated {
                 i += 1;
                 continue;
@@ -226,7 +226,7 @@ pub const fn findings<const E: usize, const TOTAL: usize, const SLOTS: usize>(
         let repeated = repeated[if orchestrations { 0 } else { 1 }][row];
         findings[e] = Finding {
             problem: problem_of(
-                &list[row].entry.facts,
+                &list[row].facts,
                 orchestrations,
                 reference,
                 repeated,
@@ -274,8 +274,8 @@ const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N]
     let mut repeated = [false; N];
     let mut i = 0;
     while i < table.len() {
-        let identity = table[i].entry.facts.identity;
-        if !table[i].entry.facts.annotated {
+        let identity = table[i].facts.identity;
+        if !table[i].facts.annotated {
             i += 1;
             continue;
         }
@@ -288,7 +288,7 @@ const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N]
                 slots[slot] = i + 1;
                 break;
             }
-            if table[held - 1].entry.facts.identity == identity {
+            if table[held - 1].facts.identity == identity {
                 repeated[i] = true;
                 break;
             }
@@ -299,67 +299,23 @@ const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N]
     repeated
 }
 
-/// The rows of a list in the order to register them: ascending versions, stable, so equal keys
-/// keep the list's order. duroxide panics on a version registered after a later one; sorting in
-/// const evaluation makes that impossible at no run-time cost.
-#[must_use]
-pub const fn version_order<const N: usize>(list: &[Row]) -> [usize; N] {
-    let mut order = [0; N];
-    let mut i = 0;
-    while i < N {
-        order[i] = i;
-        i += 1;
-    }
-    let mut i = 1;
-    while i < N {
-        let mut j = i;
-        while j > 0
-            && less(
-                list[order[j]].entry.version_key,
-                list[order[j - 1]].entry.version_key,
-            )
-        {
-            let moved = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = moved;
-            j -= 1;
-        }
-        i += 1;
-    }
-    order
-}
-
-/// Whether `order` is `0, 1, 2, ...`: the list is already in version order.
-#[must_use]
-pub const fn in_order(order: &[usize]) -> bool {
-    let mut i = 0;
-    while i < order.len() && order[i] == i {
-        i += 1;
-    }
-    i == order.len()
-}
-
-const fn less(a: &[u8], b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-        i += 1;
-    }
-    a.len() < b.len()
-}
-
-/// Panics, naming both, unless the entry of row `member` of the orchestrations has the name of
-/// row `first`: versions listed under one alias must be versions of one orchestration.
-/// `paths` are the member's path, the alias and the first member's path, as written.
+/// Panics, naming both, unless the orchestration of row `member` has the name of row `first`:
+/// versions listed under one alias must be versions of one orchestration. The names are compared
+/// by their fingerprints; `names` (the member's and the first's `NAME`) and `paths` (the
+/// member's path, the alias and the first member's path, as written) are for the message.
 #[track_caller]
-pub const fn same_name(lists: &Lists, member: usize, first: usize, paths: [&str; 3]) {
-    let (name, first_name) = (
-        lists.orchestrations[member].entry.name,
-        lists.orchestrations[first].entry.name,
+pub const fn same_name(
+    lists: &Lists,
+    member: usize,
+    first: usize,
+    names: [&str; 2],
+    paths: [&str; 3],
+) {
+    let (a, b) = (
+        &lists.orchestrations[member].facts,
+        &lists.orchestrations[first].facts,
     );
-    if super::text::equal(name, first_name) {
+    if a.name == b.name || !a.annotated || !b.annotated {
         return;
     }
     super::text::join_and_panic(&[
@@ -370,9 +326,9 @@ pub const fn same_name(lists: &Lists, member: usize, first: usize, paths: [&str;
         "` with `",
         paths[2],
         "`, but its NAME is `",
-        name,
+        names[0],
         "` and that one's is `",
-        first_name,
+        names[1],
         "`: versions of one orchestration share one name, so give them the same `name` (or each its own `as ...` if they are different orchestrations)",
     ]);
 }
@@ -403,34 +359,24 @@ pub const fn unique<const N: usize>(names: [&'static str; N]) -> ([&'static str;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::companion::{Entry, Facts, Register};
+    use crate::__private::companion::{Facts, NOT_ANNOTATED};
 
-    const fn entry(identity: u128, orchestration: bool, prefix: u128, key: &'static [u8]) -> Entry {
-        Entry {
-            name: "n",
-            description: "",
-            facts: Facts {
-                identity,
-                orchestration,
-                prefix,
-                needs_config: false,
-                annotated: true,
-            },
-            input_type: "",
-            output_type: "",
-            version: "",
-            version_key: key,
-            idempotent: false,
-            uses: &[],
-            register: Register::Nothing,
+    const fn facts(identity: u128, orchestration: bool, prefix: u128) -> Facts {
+        Facts {
+            identity,
+            name: identity,
+            orchestration,
+            prefix,
+            needs_config: false,
+            annotated: true,
         }
     }
 
-    const fn row(path: usize, entry: Entry) -> Row {
+    const fn row(path: usize, facts: Facts) -> Row {
         Row {
             path,
             text: "x",
-            entry,
+            facts,
         }
     }
 
@@ -446,11 +392,11 @@ mod tests {
     #[test]
     fn an_entry_found_by_its_path_and_one_not_annotated() {
         static ACTIVITIES: [Row; 2] = [
-            row(7, entry(1, false, 3, b"")),
+            row(7, facts(1, false, 3)),
             Row {
                 path: 9,
                 text: "hand::written",
-                entry: <crate::__private::NotAnnotated as crate::__private::Companion>::ENTRY,
+                facts: NOT_ANNOTATED,
             },
         ];
         let lists = Lists {
@@ -487,9 +433,9 @@ mod tests {
     #[test]
     fn the_odd_prefix_out_is_the_problem_wherever_it_stands() {
         static ACTIVITIES: [Row; 3] = [
-            row(0, entry(1, false, 9, b"")),
-            row(1, entry(2, false, 7, b"")),
-            row(2, entry(3, false, 7, b"")),
+            row(0, facts(1, false, 9)),
+            row(1, facts(2, false, 7)),
+            row(2, facts(3, false, 7)),
         ];
         let lists = Lists {
             orchestrations: &[],
@@ -506,10 +452,10 @@ mod tests {
     #[test]
     fn repeats_and_wrong_kinds_are_found_in_order() {
         static ORCHESTRATIONS: [Row; 4] = [
-            row(0, entry(5, true, 1, b"")),
-            row(1, entry(6, false, 1, b"")),
-            row(2, entry(5, true, 1, b"")),
-            row(3, entry(5 + (1 << 64), true, 1, b"")),
+            row(0, facts(5, true, 1)),
+            row(1, facts(6, false, 1)),
+            row(2, facts(5, true, 1)),
+            row(3, facts(5 + (1 << 64), true, 1)),
         ];
         let lists = Lists {
             orchestrations: &ORCHESTRATIONS,
@@ -528,19 +474,6 @@ mod tests {
     }
 
     #[test]
-    fn versions_sort_stably() {
-        static ROWS: [Row; 4] = [
-            row(0, entry(0, true, 0, b"\x02")),
-            row(1, entry(0, true, 0, b"\x01\x05")),
-            row(2, entry(0, true, 0, b"\x01")),
-            row(3, entry(0, true, 0, b"\x01\x05")),
-        ];
-        assert_eq!(version_order::<4>(&ROWS), [2, 1, 3, 0]);
-        assert!(!in_order(&version_order::<4>(&ROWS)));
-        assert!(in_order(&[0, 1, 2]));
-    }
-
-    #[test]
     fn unique_keeps_the_first_of_each_name() {
         let (names, len) = unique(["a", "b", "a", "c", "b"]);
         assert_eq!(&names[..len], ["a", "b", "c"]);
@@ -548,10 +481,7 @@ mod tests {
 
     #[test]
     fn a_row_is_found_by_its_path() {
-        static ACTIVITIES: [Row; 2] = [
-            row(4, entry(0, false, 0, b"")),
-            row(2, entry(0, false, 0, b"")),
-        ];
+        static ACTIVITIES: [Row; 2] = [row(4, facts(0, false, 0)), row(2, facts(0, false, 0))];
         assert_eq!(row_of(&ACTIVITIES, 2), 1);
     }
 }

@@ -1,45 +1,84 @@
 //! What a companion tells `registry!` about its item, defined once.
 //!
 //! Macro invocations share nothing, so `registry!` never sees the items it lists: it reads each
-//! one from its companion, through the [`Companion`] trait. Every companion implements [`Item`]
-//! on a private marker type and names `Annotated<marker>`, a [`Companion`], as its hidden
-//! `__Companion`. `registry!` reads every entry once, into its table of [`Row`]s; every registry,
-//! inventory, check and constant it generates reads that table.
+//! one from its companion, through two hidden items every companion defines:
 //!
-//! # The one read of an entry
+//! - `__FACTS`, a [`Facts`]: integers and flags only, what `registry!`'s checks compare in const
+//!   evaluation. `registry!` reads them once per entry, into its table of [`Row`]s, which the
+//!   checks, the lock's checks and the `names` module's family checks read.
+//! - `__INFO`, an [`Info`]: the strings and the registration that the registries, the inventory
+//!   and `registry_lock()` use at run time. `registry!` reads them in the function that collects
+//!   its [`Infos`], which only run-time code calls, so that they are never evaluated by a
+//!   `cargo check`. (Strings in a const that the checks evaluate cost a check of the 200-entry
+//!   benchmark 0.5 G instructions: see `docs/performance.md`.)
+//!
+//! An activity with a `#[config]` parameter also defines `__register_with_config`, which a
+//! registry with a configuration calls.
+//!
+//! # How an entry is read
 //!
 //! ```text
 //! {
-//!     use ::duroxide_registry_macros::__private::NotAnnotated as __Companion;
+//!     use ::duroxide_registry_macros::__private::NOT_ANNOTATED as __FACTS;
 //!     ...
-//!     Row { path: 0, text: "activities::provision_vm", entry: {
+//!     Row { path: 0, text: "activities::provision_vm", facts: {
 //!         use activities::provision_vm::*;
-//!         <__Companion as Companion>::ENTRY
+//!         __FACTS
 //!     } }
 //! }
 //! ```
 //!
-//! The glob brings the companion's own `__Companion`, which shadows the fallback of the outer
-//! block. A module that is not a companion (the pattern's hand-written `provision_vm.rs`, say)
-//! has none, so the fallback, [`NotAnnotated`], is read instead: an entry whose facts say so,
-//! which `registry!`'s check of the entry reports, at the entry, naming it and saying what to
-//! annotate. (A trait error could say so too, but rustc reports one unmet bound of a body once,
-//! so a second entry that is not annotated would go unreported.) A plain function without its
-//! attribute is no module: the glob itself is then the one error. Everything else reads the
-//! table, not the companion again, so nothing cascades.
+//! The glob brings the companion's own `__FACTS`, which shadows the fallback of the outer block.
+//! A module that is not a companion (the pattern's hand-written `provision_vm.rs`, say) has
+//! none, so the fallback is read instead: facts that say so, which `registry!`'s check of the
+//! entry reports, at the entry, naming it and saying what to annotate. A plain function without
+//! its attribute is no module: the glob itself is then an error too. Every other read of an
+//! entry has a fallback of its own, which adds nothing, so that one read reports.
 
 use duroxide::runtime::registry::{ActivityRegistryBuilder, OrchestrationRegistryBuilder};
 use std::sync::Arc;
 
-/// Everything `registry!` reads about one item.
+/// What `registry!`'s checks compare about an entry: integers and flags only, so that const
+/// evaluation compares names and prefixes in one step instead of byte by byte, and reads no
+/// reference.
+///
+/// The fingerprints are 128 bits: equal values always give equal fingerprints, and two
+/// different ones share one with a chance of 2^-128. Every fingerprint a registry compares comes
+/// from the macros of one build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Facts {
+    /// Fingerprint of what makes two registrations collide: the name, and for orchestrations
+    /// the version.
+    pub identity: u128,
+    /// Fingerprint of the full name alone, which the versions of one orchestration share.
+    pub name: u128,
+    /// Whether the item is an orchestration.
+    pub orchestration: bool,
+    /// Fingerprint of the crate prefix.
+    pub prefix: u128,
+    /// Whether the activity takes a `#[config]` parameter.
+    pub needs_config: bool,
+    /// Whether the entry is an annotated item at all; [`NOT_ANNOTATED`]'s is not.
+    pub annotated: bool,
+}
+
+/// The facts of an entry whose module is no companion.
+pub const NOT_ANNOTATED: Facts = Facts {
+    identity: 0,
+    name: 0,
+    orchestration: false,
+    prefix: 0,
+    needs_config: false,
+    annotated: false,
+};
+
+/// What the registries, the inventory and the lock read about an item, at run time.
 #[derive(Clone, Copy)]
-pub struct Entry {
+pub struct Info {
     /// The full name, `{crate}::{kind}::{name}`.
     pub name: &'static str,
     /// The first paragraph of the function's doc comment, or the `description` argument.
     pub description: &'static str,
-    /// What the checks compare.
-    pub facts: Facts,
     /// The input type, as written in the signature.
     pub input_type: &'static str,
     /// The output type, as written in the signature.
@@ -56,6 +95,23 @@ pub struct Entry {
     pub register: Register,
 }
 
+/// The `NAME` an entry whose module is no companion (and has no `NAME` of its own) has, for
+/// `registry!`'s `names` module and family checks: the build fails on its facts.
+pub const NO_NAME: &str = "";
+
+/// The run-time side of an entry whose module is no companion (the build fails on its facts).
+pub const NOT_ANNOTATED_INFO: Info = Info {
+    name: "",
+    description: "",
+    input_type: "",
+    output_type: "",
+    version: "",
+    version_key: &[],
+    idempotent: false,
+    uses: &[],
+    register: Register::Nothing,
+};
+
 /// The registration of an entry in a registry without a configuration.
 #[derive(Clone, Copy)]
 pub enum Register {
@@ -63,134 +119,22 @@ pub enum Register {
     Activity(fn(ActivityRegistryBuilder) -> ActivityRegistryBuilder),
     /// An orchestration, at its version.
     Orchestration(fn(OrchestrationRegistryBuilder) -> OrchestrationRegistryBuilder),
-    /// Nothing: an activity that takes a `#[config]` parameter, which only its configured slot
-    /// registers, or an item whose signature has errors of its own.
+    /// Nothing: an activity that takes a `#[config]` parameter, which only
+    /// `__register_with_config` registers, or an item whose signature has errors of its own.
     Nothing,
 }
 
-/// What `registry!`'s checks compare about an entry: integers and flags only, so that const
-/// evaluation compares names and prefixes in one step instead of byte by byte.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Facts {
-    /// Fingerprint of what makes two registrations collide: the name, and for orchestrations
-    /// the version. Equal identities always have equal fingerprints; two different ones share
-    /// one with a chance of 2^-128. Every fingerprint a registry compares comes from the macros
-    /// of one build.
-    pub identity: u128,
-    /// Whether the item is an orchestration.
-    pub orchestration: bool,
-    /// Fingerprint of the crate prefix.
-    pub prefix: u128,
-    /// Whether the activity takes a `#[config]` parameter.
-    pub needs_config: bool,
-    /// Whether the entry is an annotated item at all; [`NotAnnotated`]'s is not.
-    pub annotated: bool,
-}
-
-/// What a companion says about its item, implemented on a private marker type of the companion.
-pub trait Item {
-    /// The entry.
-    const ENTRY: Entry;
-    /// `()`, or for an activity with a `#[config]` parameter,
-    /// `fn(ActivityRegistryBuilder, &Arc<C>) -> ActivityRegistryBuilder`.
-    type Configured;
-    /// How a registry with a configuration registers the entry; see [`Configured`].
-    const CONFIGURED: Self::Configured;
-}
-
-/// A companion's `__Companion`: the [`Companion`] of its marker type `T`. Through this one
-/// generic impl, a type that is no `Companion` gets an error that lists no companion types.
-pub struct Annotated<T>(core::marker::PhantomData<T>, core::convert::Infallible);
-
-#[diagnostic::do_not_recommend]
-impl<T: Item> Companion for Annotated<T> {
-    const ENTRY: Entry = T::ENTRY;
-    type Configured = T::Configured;
-    const CONFIGURED: Self::Configured = T::CONFIGURED;
-}
-
-/// What `registry!` reads of an entry's `__Companion`. Only [`Annotated`] and [`NotAnnotated`]
-/// implement it; a `__Companion` that does not is another major version's.
-#[diagnostic::on_unimplemented(
-    message = "this registry! entry was annotated by another major version of duroxide-registry-macros",
-    label = "annotated by another version",
-    note = "a registry! reads only the items annotated by its own version of the crate: depend on one version of duroxide-registry-macros for both"
-)]
-pub trait Companion {
-    /// The entry.
-    const ENTRY: Entry;
-    /// `()`, or for an activity with a `#[config]` parameter,
-    /// `fn(ActivityRegistryBuilder, &Arc<C>) -> ActivityRegistryBuilder`.
-    type Configured;
-    /// How a registry with a configuration registers the entry; see [`Configured`].
-    const CONFIGURED: Self::Configured;
-}
-
-/// What the read of a module that is no companion finds: an entry that says so, for the check
-/// of the entry to report.
-pub enum NotAnnotated {}
-
-#[diagnostic::do_not_recommend]
-impl Companion for NotAnnotated {
-    const ENTRY: Entry = Entry {
-        name: "",
-        description: "",
-        facts: Facts {
-            identity: 0,
-            orchestration: false,
-            prefix: 0,
-            needs_config: false,
-            annotated: false,
-        },
-        input_type: "",
-        output_type: "",
-        version: "",
-        version_key: &[],
-        idempotent: false,
-        uses: &[],
-        register: Register::Nothing,
-    };
-    type Configured = ();
-    const CONFIGURED: () = ();
-}
-
-/// How a registry with the configuration `C` registers an activity, by the type of the
-/// activity's configured slot: `()` registers nothing (its plain registration did), and an
-/// activity's `fn(builder, &Arc<C>) -> builder` registers it with `C`. A slot that takes another
-/// configuration is the compile error, at the entry.
-#[diagnostic::on_unimplemented(
-    message = "this activity's #[config] parameter is not an `Arc<{C}>`, the configuration this registry! gives",
-    label = "takes another configuration",
-    note = "every #[config] activity of a registry! shares its `config: ...`; give them one configuration type, or list this activity in another registry!"
-)]
-pub trait Configured<C> {
-    /// Registers the activity, or nothing.
-    fn register(self, builder: ActivityRegistryBuilder, config: &Arc<C>)
-        -> ActivityRegistryBuilder;
-}
-
-#[diagnostic::do_not_recommend]
-impl<C> Configured<C> for () {
-    #[inline]
-    fn register(self, builder: ActivityRegistryBuilder, _: &Arc<C>) -> ActivityRegistryBuilder {
-        builder
-    }
-}
-
-#[diagnostic::do_not_recommend]
-impl<C> Configured<C> for fn(ActivityRegistryBuilder, &Arc<C>) -> ActivityRegistryBuilder {
-    #[inline]
-    fn register(
-        self,
-        builder: ActivityRegistryBuilder,
-        config: &Arc<C>,
-    ) -> ActivityRegistryBuilder {
-        self(builder, config)
-    }
+/// What a registry with a configuration finds for an entry that has no
+/// `__register_with_config` (an activity without a `#[config]` parameter, or an entry that is
+/// no companion): nothing to register. An activity whose configuration is of another type than
+/// the registry's is a type mismatch at the entry.
+#[inline]
+pub fn not_configured<C>(builder: ActivityRegistryBuilder, _: &Arc<C>) -> ActivityRegistryBuilder {
+    builder
 }
 
 /// One entry of a `registry!` list: its path id (equal for entries with equal paths), its path
-/// as written, and what its companion says.
+/// as written, and its companion's facts.
 #[derive(Clone, Copy)]
 pub struct Row {
     /// A number per distinct path as written: what finds an entry's row when `#[cfg]`s remove
@@ -199,11 +143,11 @@ pub struct Row {
     /// The path as written, for messages.
     pub text: &'static str,
     /// What the companion says.
-    pub entry: Entry,
+    pub facts: Facts,
 }
 
-/// The table `registry!` generates: every entry of both lists, in list order, minus those its
-/// `#[cfg]`s remove.
+/// The table `registry!` generates for its checks: every entry of both lists, in list order,
+/// minus those its `#[cfg]`s remove.
 pub struct Lists {
     /// The `orchestrations` list.
     pub orchestrations: &'static [Row],
@@ -221,4 +165,13 @@ impl Lists {
             self.activities
         }
     }
+}
+
+/// What `registry!` collects at run time: every entry's [`Info`], in the order and under the
+/// `#[cfg]`s of the table.
+pub struct Infos {
+    /// The `orchestrations` list.
+    pub orchestrations: Vec<Info>,
+    /// The `activities` list.
+    pub activities: Vec<Info>,
 }

@@ -5,7 +5,7 @@
 //! check per line, each under its line's `cfg`), and holds to what [`Line::write`] writes; the
 //! example libraries' lock tests compare the two on every run.
 
-use super::companion::Lists;
+use super::companion::{Infos, Lists};
 use std::fmt::Write as _;
 
 /// The first line of every lock `registry_lock()` writes. Lines starting with `#` are comments.
@@ -52,31 +52,28 @@ impl Line<'_> {
     }
 }
 
-/// The lock text of `lists`: one line per entry, under the condition `conditions` gives its
-/// path id (its `#[cfg]`s as `cfg(...)`), plus `carried`, the lines of the file whose condition
-/// does not hold in this build, so that the text is the same whatever features a build enables.
+/// The lock text of `infos`: one line per entry, under the condition `conditions` gives it (its
+/// `#[cfg]`s as `cfg(...)`, or `""`, in the order of `infos`: orchestrations, then activities),
+/// plus `carried`, the lines of the file whose condition does not hold in this build, so that
+/// the text is the same whatever features a build enables.
 #[must_use]
-pub fn text(lists: &Lists, conditions: &[(usize, &str)], carried: &[Line<'_>]) -> String {
-    let condition = |path: usize| {
-        conditions
-            .iter()
-            .find(|(id, _)| *id == path)
-            .map_or("", |(_, condition)| *condition)
-    };
-    let mut lines: Vec<Line<'_>> = lists
-        .orchestrations
-        .iter()
-        .map(|row| (row, true))
-        .chain(lists.activities.iter().map(|row| (row, false)))
-        .map(|(row, orchestration)| Line {
-            orchestration,
-            name: row.entry.name,
-            version_key: row.entry.version_key,
-            version: if orchestration { row.entry.version } else { "" },
-            condition: condition(row.path),
-        })
-        .chain(carried.iter().copied())
-        .collect();
+pub fn text(infos: &Infos, conditions: [&[&str]; 2], carried: &[Line<'_>]) -> String {
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for (orchestration, list, conditions) in [
+        (true, &infos.orchestrations, conditions[0]),
+        (false, &infos.activities, conditions[1]),
+    ] {
+        for (index, info) in list.iter().enumerate() {
+            lines.push(Line {
+                orchestration,
+                name: info.name,
+                version_key: info.version_key,
+                version: if orchestration { info.version } else { "" },
+                condition: conditions.get(index).copied().unwrap_or(""),
+            });
+        }
+    }
+    lines.extend(carried.iter().copied());
     lines.sort_unstable();
     lines.dedup();
     let mut text = String::from(HEADER);
@@ -100,7 +97,7 @@ pub const fn registered<const SLOTS: usize>(lists: &Lists) -> Registered<SLOTS> 
     while t < 2 {
         let mut i = 0;
         while i < tables[t].len() {
-            let facts = &tables[t][i].entry.facts;
+            let facts = &tables[t][i].facts;
             if !facts.annotated {
                 i += 1;
                 continue;

@@ -11,6 +11,7 @@ pub mod registries;
 mod text;
 
 pub use companion::{
-    Annotated, Companion, Configured, Entry, Facts, Item, Lists, NotAnnotated, Register, Row,
+    not_configured, Facts, Info, Infos, Lists, Register, Row, NOT_ANNOTATED, NOT_ANNOTATED_INFO,
+    NO_NAME,
 };
 pub use duroxide;

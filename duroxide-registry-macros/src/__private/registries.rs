@@ -1,40 +1,32 @@
-//! What `create_*_registry()` and `list_*()` do with `registry!`'s table.
+//! What `create_*_registry()` and `list_*()` do with what `registry!` collects.
 
-use super::companion::{Configured, Lists, Register};
+use super::companion::{Info, Infos, Register};
 use crate::inventory::{ActivityInfo, OrchestrationInfo};
 use duroxide::runtime::registry::{ActivityRegistry, ActivityRegistryBuilder};
 use duroxide::{OrchestrationRegistry, OrchestrationRegistryBuilder};
-use std::sync::Arc;
 
-/// A builder holding every activity of `lists` that registers without a configuration.
+/// A builder holding every activity of `infos` that registers without a configuration.
 #[must_use]
-pub fn activities(lists: &Lists) -> ActivityRegistryBuilder {
+pub fn activities(infos: &Infos) -> ActivityRegistryBuilder {
     let mut builder = ActivityRegistry::builder();
-    for row in lists.activities {
-        if let Register::Activity(register) = row.entry.register {
+    for info in &infos.activities {
+        if let Register::Activity(register) = info.register {
             builder = register(builder);
         }
     }
     builder
 }
 
-/// Registers an activity of a registry with the configuration `C`, by its configured slot.
-#[inline]
-pub fn configure<C, S: Configured<C>>(
-    builder: ActivityRegistryBuilder,
-    config: &Arc<C>,
-    slot: S,
-) -> ActivityRegistryBuilder {
-    slot.register(builder, config)
-}
-
-/// The registry of every orchestration of `lists`, registered in `order`: ascending versions,
-/// which duroxide requires ([`version_order`](super::checks::version_order)).
+/// The registry of every orchestration of `infos`, registered in ascending versions, which
+/// duroxide requires of the versions of one name (it panics otherwise): sorted here, stably, so
+/// that the list's order does not matter.
 #[must_use]
-pub fn orchestrations(lists: &Lists, order: &[usize]) -> OrchestrationRegistry {
+pub fn orchestrations(infos: &Infos) -> OrchestrationRegistry {
+    let mut in_order: Vec<&Info> = infos.orchestrations.iter().collect();
+    in_order.sort_by_key(|info| info.version_key);
     let mut builder: OrchestrationRegistryBuilder = OrchestrationRegistry::builder();
-    for &index in order {
-        if let Register::Orchestration(register) = lists.orchestrations[index].entry.register {
+    for info in in_order {
+        if let Register::Orchestration(register) = info.register {
             builder = register(builder);
         }
     }
@@ -43,33 +35,33 @@ pub fn orchestrations(lists: &Lists, order: &[usize]) -> OrchestrationRegistry {
 
 /// `list_orchestrations()`.
 #[must_use]
-pub fn orchestration_infos(lists: &Lists) -> Vec<OrchestrationInfo> {
-    lists
+pub fn orchestration_infos(infos: &Infos) -> Vec<OrchestrationInfo> {
+    infos
         .orchestrations
         .iter()
-        .map(|row| OrchestrationInfo {
-            name: row.entry.name,
-            description: row.entry.description,
-            input_type: row.entry.input_type,
-            output_type: row.entry.output_type,
-            activities_used: row.entry.uses.to_vec(),
-            version: row.entry.version,
+        .map(|info| OrchestrationInfo {
+            name: info.name,
+            description: info.description,
+            input_type: info.input_type,
+            output_type: info.output_type,
+            activities_used: info.uses.to_vec(),
+            version: info.version,
         })
         .collect()
 }
 
 /// `list_activities()`.
 #[must_use]
-pub fn activity_infos(lists: &Lists) -> Vec<ActivityInfo> {
-    lists
+pub fn activity_infos(infos: &Infos) -> Vec<ActivityInfo> {
+    infos
         .activities
         .iter()
-        .map(|row| ActivityInfo {
-            name: row.entry.name,
-            description: row.entry.description,
-            input_type: row.entry.input_type,
-            output_type: row.entry.output_type,
-            idempotent: row.entry.idempotent,
+        .map(|info| ActivityInfo {
+            name: info.name,
+            description: info.description,
+            input_type: info.input_type,
+            output_type: info.output_type,
+            idempotent: info.idempotent,
         })
         .collect()
 }

@@ -136,10 +136,10 @@ fn typed_helpers(item: &Item) -> TokenStream {
     }
 }
 
-/// The registration the activity's entry holds, and its `Register`: `__register` for a registry
-/// without configuration; for an activity with a `#[config]` parameter, none there (`registry!`
-/// refuses to list it without a `config`), and `__register_with_config`, which the entry's
-/// configured slot names. Private functions: only the companion's entry names them.
+/// The activity's registration, and the `Register` its `__INFO` holds: `__register`, private
+/// (only `__INFO` names it), for a registry without configuration; for an activity with a
+/// `#[config]` parameter, nothing there (`registry!` refuses to list it without a `config`), and
+/// `__register_with_config`, which a registry with a configuration calls.
 fn registration(item: &Item) -> (TokenStream, TokenStream) {
     let private = item.support.private();
     let function = function_path(&item.function);
@@ -152,8 +152,9 @@ fn registration(item: &Item) -> (TokenStream, TokenStream) {
     }
     if item.registers_with_config() {
         let register = quote! {
+            #[doc(hidden)]
             #[inline]
-            fn __register_with_config(builder: #builder, config: &Config) -> #builder {
+            pub fn __register_with_config(builder: #builder, config: &Config) -> #builder {
                 #context_check
                 let config = ::core::clone::Clone::clone(config);
                 builder.register_typed::<#input, #output, _, _>(NAME, move |ctx: #private::duroxide::ActivityContext, input: Input| {

@@ -25,8 +25,8 @@ pub(super) fn registry(
     let names = registry
         .names
         .as_ref()
-        .map(|module| names::module(module, names, registry, paths));
-    let lock = lock.map(|lock| lock::function(lock, registry, paths));
+        .map(|module| names::module(module, names, registry));
+    let lock = lock.map(|lock| lock::function(lock, registry));
     let replay = registry
         .replay
         .as_ref()
@@ -44,7 +44,7 @@ pub(super) fn registry(
 
 fn activity_registry(registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let table = table::name();
+    let infos = table::infos();
     let activity_registry = quote!(#private::duroxide::runtime::registry::ActivityRegistry);
     let Some(config) = &registry.config else {
         return quote! {
@@ -53,24 +53,20 @@ fn activity_registry(registry: &Registry) -> TokenStream {
             /// Consumers can merge it into their own registry with `.merge()`.
             #[must_use]
             pub fn create_activity_registry() -> #activity_registry {
-                #private::registries::activities(&#table).build()
+                #private::registries::activities(&#infos()).build()
             }
         };
     };
-    // Each activity's configured slot, read again, with the same fallback as the table's read,
-    // which has no slot (the checks report an entry that is not annotated). A slot that takes
-    // another configuration is the error, at the entry.
+    // Each activity's `__register_with_config`, called with the registry's configuration; an
+    // entry without one (no `#[config]` parameter, or no companion) falls back to the facade's
+    // `not_configured`, which registers nothing. A configuration of another type is a type
+    // mismatch, at the entry.
     let steps = registry.activities.iter().map(|entry| {
         let cfgs = &entry.cfgs;
-        let slot = table::read(entry, quote!(CONFIGURED), &private);
-        let at_entry = registry.support.private_at(entry.span);
+        let register = table::read(entry, "__register_with_config");
         quote_spanned! {entry.span=>
             #(#cfgs)*
-            let builder = #at_entry::registries::configure(builder, &config, {
-                #[allow(unused_imports)]
-                use #private::NotAnnotated as __Companion;
-                #slot
-            });
+            let builder = #register(builder, &config);
         }
     });
     let default = quote_spanned!(config.span()=> <#config as ::core::default::Default>::default());
@@ -82,8 +78,10 @@ fn activity_registry(registry: &Registry) -> TokenStream {
         /// Consumers can merge it into their own registry with `.merge()`.
         #[must_use]
         pub fn create_activity_registry_with_config(config: #config) -> #activity_registry {
+            #[allow(unused_imports)]
+            use #private::not_configured as __register_with_config;
             let config = ::std::sync::Arc::new(config);
-            let builder = #private::registries::activities(&#table);
+            let builder = #private::registries::activities(&#infos());
             #(#steps)*
             builder.build()
         }
@@ -107,7 +105,7 @@ fn activity_registry(registry: &Registry) -> TokenStream {
 
 fn orchestration_registry(registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let table = table::name();
+    let infos = table::infos();
     quote! {
         /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
         ///
@@ -115,18 +113,14 @@ fn orchestration_registry(registry: &Registry) -> TokenStream {
         /// of the list. Consumers can merge it into their own registry with `.merge()`.
         #[must_use]
         pub fn create_orchestration_registry() -> #private::duroxide::OrchestrationRegistry {
-            // duroxide panics on a version registered after a later one; the order is found in
-            // const evaluation.
-            const ORDER: [usize; #table.orchestrations.len()] =
-                #private::checks::version_order(#table.orchestrations);
-            #private::registries::orchestrations(&#table, &ORDER)
+            #private::registries::orchestrations(&#infos())
         }
     }
 }
 
 fn inventory(registry: &Registry) -> TokenStream {
     let (private, inventory) = (registry.support.private(), registry.support.inventory());
-    let table = table::name();
+    let infos = table::infos();
     quote! {
         #[doc(no_inline)]
         pub use #inventory::{ActivityInfo, OrchestrationInfo};
@@ -134,13 +128,13 @@ fn inventory(registry: &Registry) -> TokenStream {
         /// Every orchestration listed in `registry!`, for discovery at run time.
         #[must_use]
         pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
-            #private::registries::orchestration_infos(&#table)
+            #private::registries::orchestration_infos(&#infos())
         }
 
         /// Every activity listed in `registry!`, for discovery at run time.
         #[must_use]
         pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
-            #private::registries::activity_infos(&#table)
+            #private::registries::activity_infos(&#infos())
         }
     }
 }

@@ -22,7 +22,7 @@
 //! `checks.rs`, and `registry_lock()`.
 
 use super::parse::Registry;
-use super::table::{self, PathIds};
+use super::table;
 use crate::diagnostics::Diagnostics;
 use crate::fingerprint;
 use crate::item::Kind;
@@ -257,18 +257,17 @@ fn missing_message(written: &str, line: &Line, cfg_entries: bool) -> String {
 /// whose `cfg(...)` does not hold in this build cannot come from an entry, since the entry is
 /// compiled out, so it is carried over from the file as it is: the text is the same whatever
 /// features a build enables.
-pub(super) fn function(lock: &Lock, registry: &Registry, paths: &PathIds) -> TokenStream {
+pub(super) fn function(lock: &Lock, registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let table = table::name();
+    let infos = table::infos();
     let path = &lock.path;
-    let conditions = registry
-        .orchestrations
-        .iter()
-        .chain(&registry.activities)
-        .filter(|entry| !entry.cfgs.is_empty())
-        .map(|entry| {
-            let (id, condition) = (paths.id(&entry.text), condition(&entry.cfgs));
-            quote!((#id, #condition),)
+    // Each entry's condition, under the entry's own `#[cfg]`s, in the order of the infos.
+    let [orchestrations, activities] =
+        [&registry.orchestrations, &registry.activities].map(|entries| {
+            entries.iter().map(|entry| {
+                let (cfgs, condition) = (&entry.cfgs, condition(&entry.cfgs));
+                quote!(#(#cfgs)* #condition,)
+            })
         });
     let carried = lock.lines.iter().filter_map(|line| {
         let (text, predicate) = line.cfg.as_ref()?;
@@ -295,7 +294,11 @@ pub(super) fn function(lock: &Lock, registry: &Registry, paths: &PathIds) -> Tok
         pub fn registry_lock() -> ::std::string::String {
             // Rebuild when the file changes: the macro read it while expanding.
             const _: &str = ::core::include_str!(#path);
-            #private::lock::text(&#table, &[#(#conditions)*], &[#(#carried)*])
+            #private::lock::text(
+                &#infos(),
+                [&[#(#orchestrations)*], &[#(#activities)*]],
+                &[#(#carried)*],
+            )
         }
     }
 }

@@ -12,6 +12,7 @@
 use super::parse::{Entry, Registry};
 use super::table::{self, List, PathIds};
 use crate::diagnostics::Diagnostics;
+use crate::scope::child_path;
 use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
@@ -166,23 +167,15 @@ fn constant_name(entry: &Entry, diagnostics: &mut Diagnostics) -> Option<Ident> 
     }
 }
 
-/// The pattern's `names::orchestrations::PROVISION_POSTGRES` constants, read from the table so
-/// that they cannot drift. A family's constant is its first member's `NAME`, which the family
-/// checks hold equal to every other member's.
-pub(super) fn module(
-    module: &Ident,
-    names: &Names,
-    registry: &Registry,
-    paths: &PathIds,
-) -> TokenStream {
-    let constants = |list: List, constants: &[Constant]| -> Vec<TokenStream> {
-        constants
-            .iter()
-            .map(|c| constant(c, list, registry, paths))
-            .collect()
+/// The pattern's `names::orchestrations::PROVISION_POSTGRES` constants, each its entry's own
+/// `NAME`, so that they cannot drift. A family's constant is its first member's `NAME`, which
+/// the family checks hold equal to every other member's.
+pub(super) fn module(module: &Ident, names: &Names, registry: &Registry) -> TokenStream {
+    let constants = |constants: &[Constant]| -> Vec<TokenStream> {
+        constants.iter().map(|c| constant(c, registry)).collect()
     };
-    let orchestrations = constants(List::Orchestrations, &names.orchestrations);
-    let activities = constants(List::Activities, &names.activities);
+    let orchestrations = constants(&names.orchestrations);
+    let activities = constants(&names.activities);
     quote! {
         /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
         pub mod #module {
@@ -198,7 +191,7 @@ pub(super) fn module(
     }
 }
 
-fn constant(constant: &Constant, list: List, registry: &Registry, paths: &PathIds) -> TokenStream {
+fn constant(constant: &Constant, registry: &Registry) -> TokenStream {
     let ident = &constant.ident;
     // Plain text, not a link: the function and its companion module share the path, and
     // rustdoc cannot tell which one a link from generated docs means.
@@ -215,25 +208,23 @@ fn constant(constant: &Constant, list: List, registry: &Registry, paths: &PathId
     } else {
         format!("The name of {}.", written.join(" or "))
     };
-    let name = table::name();
-    // Two modules down, in `names::orchestrations`.
-    let at = table::At {
-        registry,
-        paths,
-        table: quote!(super::super::#name),
-    };
-    let table = &at.table;
-    let field = list.field();
+    let private = registry.support.private();
     constant
         .definers
         .iter()
-        .map(|(index, definer)| {
+        .map(|(_, definer)| {
             let cfgs = &definer.cfgs;
-            let row = at.row(list, *index, definer);
+            // Two modules down, in `names::orchestrations`; `NO_NAME` for an entry that is no
+            // companion, which the table's read reports.
+            let name = table::read_at(definer, &child_path(&definer.path, 2), "NAME");
             quote_spanned! {definer.span=>
                 #(#cfgs)*
                 #[doc = #doc]
-                pub const #ident: &str = #table.#field[#row].entry.name;
+                pub const #ident: &str = {
+                    #[allow(unused_imports)]
+                    use #private::NO_NAME as NAME;
+                    #name
+                };
             }
         })
         .collect()
@@ -267,9 +258,15 @@ pub(super) fn family_checks(names: &Names, registry: &Registry, paths: &PathIds)
             let row = at.row(List::Orchestrations, *index, member);
             let cfgs = first.cfgs.iter().chain(&member.cfgs);
             let span = member.alias.as_ref().map_or(member.span, Ident::span);
+            let names = [member, first].map(|entry| table::read(entry, "NAME"));
+            let private = registry.support.private();
             checks.extend(quote_spanned! {span=>
                 #(#cfgs)*
-                const _: () = checks::same_name(TABLE, #row, #first_row, [#text, #alias, #first_text]);
+                const _: () = {
+                    #[allow(unused_imports)]
+                    use #private::NO_NAME as NAME;
+                    checks::same_name(TABLE, #row, #first_row, [#(#names),*], [#text, #alias, #first_text])
+                };
             });
         }
     }

@@ -1,30 +1,31 @@
-//! The one table `registry!` generates, and how the rest of its expansion reads it.
+//! How `registry!` reads the items it lists, from their companions: once for the checks, into
+//! a const table, and once for run time, in a function.
 //!
-//! Every entry is read from its companion exactly once, into a `Row` of the hidden module-level
-//! const `__DUROXIDE_REGISTRY` (the facade's `Lists`):
+//! - `__DUROXIDE_REGISTRY`, a hidden module-level const (the facade's `Lists`), holds a `Row` of
+//!   each entry's `__FACTS`: integers and flags, which the checks, the lock's checks and the
+//!   family checks read in const evaluation.
+//! - `__duroxide_infos()`, a hidden function (the facade's `Infos`), collects each entry's
+//!   `__INFO`: the strings and registrations the registries, the inventory and `registry_lock()`
+//!   use. A function, so that a `cargo check` never evaluates them.
 //!
 //! ```text
 //! const __DUROXIDE_REGISTRY: Lists = {
-//!     use ::duroxide_registry_macros::__private::NotAnnotated as __Companion;
+//!     use ::duroxide_registry_macros::__private::NOT_ANNOTATED as __FACTS;
 //!     Lists {
-//!         orchestrations: &[Row { path: 0, text: "deploy", entry: {
-//!             use deploy::*;
-//!             <__Companion as Companion>::ENTRY
-//!         } }],
+//!         orchestrations: &[Row { path: 0, text: "deploy", facts: { use deploy::*; __FACTS } }],
 //!         activities: &[/* one row per entry, under the entry's own #[cfg]s */],
 //!     }
 //! };
 //! ```
 //!
-//! The glob brings the companion's `__Companion`, which shadows the fallback; a module that is
-//! no companion has none, and the fallback, which is no `Companion`, is the one error at the
-//! entry (see the facade's `__private/companion.rs`). The registries, the inventory, the `names`
-//! module, the checks and the lock all read the table, never the companions again, so an entry
-//! that is not annotated cannot be reported twice.
+//! The glob brings the companion's item, which shadows the fallback of the outer block; a module
+//! that is no companion has none, and the fallback's facts say so, which the entry's check
+//! reports, at the entry (see the facade's `__private/companion.rs`). The run-time read falls
+//! back to an `Info` that adds nothing, so an entry that is not annotated is reported once.
 
 use super::parse::{Entry, Registry};
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 
 /// The name of the table's const.
 pub(super) fn name() -> proc_macro2::Ident {
@@ -94,51 +95,73 @@ impl PathIds {
     }
 }
 
-/// The table's const.
+/// The table's const, and the function that collects the infos.
 pub(super) fn definition(registry: &Registry, paths: &PathIds) -> TokenStream {
     let private = registry.support.private();
-    let [orchestrations, activities] =
-        List::BOTH.map(|list| rows(list.entries(registry), paths, &private));
-    let table = name();
+    let [orchestrations, activities] = List::BOTH.map(|list| {
+        list.entries(registry)
+            .iter()
+            .map(|entry| {
+                let (cfgs, text) = (&entry.cfgs, &entry.text);
+                let id = paths.id(text);
+                let facts = read(entry, "__FACTS");
+                quote!(#(#cfgs)* #private::Row { path: #id, text: #text, facts: #facts },)
+            })
+            .collect::<Vec<_>>()
+    });
+    let [orchestration_infos, activity_infos] = List::BOTH.map(|list| {
+        list.entries(registry)
+            .iter()
+            .map(|entry| {
+                let cfgs = &entry.cfgs;
+                let info = read(entry, "__INFO");
+                quote!(#(#cfgs)* #info,)
+            })
+            .collect::<Vec<_>>()
+    });
+    let (table, infos) = (name(), infos());
     quote! {
         #[doc(hidden)]
         const #table: #private::Lists = {
             #[allow(unused_imports)]
-            use #private::NotAnnotated as __Companion;
+            use #private::NOT_ANNOTATED as __FACTS;
             #private::Lists {
                 orchestrations: &[#(#orchestrations)*],
                 activities: &[#(#activities)*],
             }
         };
+
+        #[doc(hidden)]
+        fn #infos() -> #private::Infos {
+            #[allow(unused_imports)]
+            use #private::NOT_ANNOTATED_INFO as __INFO;
+            #private::Infos {
+                orchestrations: ::std::vec![#(#orchestration_infos)*],
+                activities: ::std::vec![#(#activity_infos)*],
+            }
+        }
     }
 }
 
-fn rows(entries: &[Entry], paths: &PathIds, private: &TokenStream) -> Vec<TokenStream> {
-    entries
-        .iter()
-        .map(|entry| {
-            let (cfgs, text) = (&entry.cfgs, &entry.text);
-            let id = paths.id(text);
-            let read = read(entry, quote!(ENTRY), private);
-            quote! {
-                #(#cfgs)*
-                #private::Row { path: #id, text: #text, entry: #read },
-            }
-        })
-        .collect()
+/// The name of the function that collects the infos.
+pub(super) fn infos() -> proc_macro2::Ident {
+    proc_macro2::Ident::new("__duroxide_infos", Span::call_site())
 }
 
-/// `{ use path::*; <__Companion as Companion>::ITEM }`, spanned at the entry: the companion's
-/// item when the entry is one, else the fallback's, whatever the enclosing block imports as
-/// `__Companion`.
-pub(super) fn read(entry: &Entry, item: TokenStream, private: &TokenStream) -> TokenStream {
-    let path = &entry.path;
-    let companion = proc_macro2::Ident::new("__Companion", entry.span);
+/// `{ use path::*; item }`, spanned at the entry: the companion's hidden `item` when the entry
+/// is a companion, else whatever the enclosing block imports under its name.
+pub(super) fn read(entry: &Entry, item: &str) -> TokenStream {
+    read_at(entry, &entry.path.to_token_stream(), item)
+}
+
+/// As [`read`], with the entry's path written as `path` (as seen from a module below, say).
+pub(super) fn read_at(entry: &Entry, path: &TokenStream, item: &str) -> TokenStream {
+    let item = proc_macro2::Ident::new(item, entry.span);
     quote_spanned! {entry.span=>
         {
             #[allow(unused_imports, clippy::wildcard_imports)]
             use #path::*;
-            <#companion as #private::Companion>::#item
+            #item
         }
     }
 }

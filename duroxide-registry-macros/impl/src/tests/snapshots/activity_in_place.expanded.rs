@@ -110,33 +110,26 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
             >(NAME, super::activity)
     }
     #[doc(hidden)]
-    pub type __Companion = ::duroxide_registry_macros::__private::Annotated<__Item>;
+    pub const __FACTS: ::duroxide_registry_macros::__private::Facts = ::duroxide_registry_macros::__private::Facts {
+        identity: 63411088280681395427642717127511254638u128,
+        name: 63411088280681395427642717127511254638u128,
+        orchestration: false,
+        prefix: 335050394409219129433704085100522674263u128,
+        needs_config: false,
+        annotated: true,
+    };
     #[doc(hidden)]
-    pub enum __Item {}
-    impl ::duroxide_registry_macros::__private::Item for __Item {
-        const ENTRY: ::duroxide_registry_macros::__private::Entry = ::duroxide_registry_macros::__private::Entry {
-            name: NAME,
-            description: DESCRIPTION,
-            facts: ::duroxide_registry_macros::__private::Facts {
-                identity: 63411088280681395427642717127511254638u128,
-                orchestration: false,
-                prefix: 335050394409219129433704085100522674263u128,
-                needs_config: false,
-                annotated: true,
-            },
-            input_type: "ProvisionVmInput",
-            output_type: "ProvisionVmOutput",
-            version: "1.0.0",
-            version_key: b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
-            idempotent: false,
-            uses: &[],
-            register: ::duroxide_registry_macros::__private::Register::Activity(
-                __register,
-            ),
-        };
-        type Configured = ();
-        const CONFIGURED: Self::Configured = ();
-    }
+    pub const __INFO: ::duroxide_registry_macros::__private::Info = ::duroxide_registry_macros::__private::Info {
+        name: NAME,
+        description: DESCRIPTION,
+        input_type: "ProvisionVmInput",
+        output_type: "ProvisionVmOutput",
+        version: "1.0.0",
+        version_key: b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
+        idempotent: false,
+        uses: &[],
+        register: ::duroxide_registry_macros::__private::Register::Activity(__register),
+    };
 }
 #[doc(inline)]
 #[allow(unused_imports)]

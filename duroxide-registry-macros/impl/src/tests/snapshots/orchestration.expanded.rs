@@ -150,31 +150,26 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
             >(NAME, VERSION, super::provision_postgres_v2)
     }
     #[doc(hidden)]
-    pub type __Companion = ::duroxide_registry_macros::__private::Annotated<__Item>;
+    pub const __FACTS: ::duroxide_registry_macros::__private::Facts = ::duroxide_registry_macros::__private::Facts {
+        identity: 329335834054012320234431585547406092399u128,
+        name: 310159991138929826035166119360532712132u128,
+        orchestration: true,
+        prefix: 335050394409219129433704085100522674263u128,
+        needs_config: false,
+        annotated: true,
+    };
     #[doc(hidden)]
-    pub enum __Item {}
-    impl ::duroxide_registry_macros::__private::Item for __Item {
-        const ENTRY: ::duroxide_registry_macros::__private::Entry = ::duroxide_registry_macros::__private::Entry {
-            name: NAME,
-            description: DESCRIPTION,
-            facts: ::duroxide_registry_macros::__private::Facts {
-                identity: 329335834054012320234431585547406092399u128,
-                orchestration: true,
-                prefix: 335050394409219129433704085100522674263u128,
-                needs_config: false,
-                annotated: true,
-            },
-            input_type: "ProvisionPostgresInput",
-            output_type: "ProvisionPostgresOutput",
-            version: VERSION,
-            version_key: b"\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
-            idempotent: false,
-            uses: ACTIVITIES_USED,
-            register: ::duroxide_registry_macros::__private::Register::Orchestration(
-                __register,
-            ),
-        };
-        type Configured = ();
-        const CONFIGURED: Self::Configured = ();
-    }
+    pub const __INFO: ::duroxide_registry_macros::__private::Info = ::duroxide_registry_macros::__private::Info {
+        name: NAME,
+        description: DESCRIPTION,
+        input_type: "ProvisionPostgresInput",
+        output_type: "ProvisionPostgresOutput",
+        version: VERSION,
+        version_key: b"\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
+        idempotent: false,
+        uses: ACTIVITIES_USED,
+        register: ::duroxide_registry_macros::__private::Register::Orchestration(
+            __register,
+        ),
+    };
 }

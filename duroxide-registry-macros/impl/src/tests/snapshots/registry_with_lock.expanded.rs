@@ -1,25 +1,25 @@
 #[doc(hidden)]
 const __DUROXIDE_REGISTRY: ::duroxide_registry_macros::__private::Lists = {
     #[allow(unused_imports)]
-    use ::duroxide_registry_macros::__private::NotAnnotated as __Companion;
+    use ::duroxide_registry_macros::__private::NOT_ANNOTATED as __FACTS;
     ::duroxide_registry_macros::__private::Lists {
         orchestrations: &[
             ::duroxide_registry_macros::__private::Row {
                 path: 0usize,
                 text: "create_instance::v1_0_5",
-                entry: {
-                    #[allow(unused_imports)]
+                facts: {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
                     use create_instance::v1_0_5::*;
-                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                    __FACTS
                 },
             },
             ::duroxide_registry_macros::__private::Row {
                 path: 1usize,
                 text: "create_instance::v1_0_6",
-                entry: {
-                    #[allow(unused_imports)]
+                facts: {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
                     use create_instance::v1_0_6::*;
-                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                    __FACTS
                 },
             },
         ],
@@ -27,31 +27,49 @@ const __DUROXIDE_REGISTRY: ::duroxide_registry_macros::__private::Lists = {
             ::duroxide_registry_macros::__private::Row {
                 path: 2usize,
                 text: "activities::provision_vm",
-                entry: {
-                    #[allow(unused_imports)]
+                facts: {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
                     use activities::provision_vm::*;
-                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                    __FACTS
                 },
             },
             #[cfg(feature = "dns")]
             ::duroxide_registry_macros::__private::Row {
                 path: 3usize,
                 text: "activities::publish_dns",
-                entry: {
-                    #[allow(unused_imports)]
+                facts: {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
                     use activities::publish_dns::*;
-                    <__Companion as ::duroxide_registry_macros::__private::Companion>::ENTRY
+                    __FACTS
                 },
             },
         ],
     }
 };
+#[doc(hidden)]
+fn __duroxide_infos() -> ::duroxide_registry_macros::__private::Infos {
+    #[allow(unused_imports)]
+    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
+    ::duroxide_registry_macros::__private::Infos {
+        orchestrations: ::std::vec![
+            { #[allow(unused_imports, clippy::wildcard_imports)] use
+            create_instance::v1_0_5:: *; __INFO }, { #[allow(unused_imports,
+            clippy::wildcard_imports)] use create_instance::v1_0_6:: *; __INFO },
+        ],
+        activities: ::std::vec![
+            { #[allow(unused_imports, clippy::wildcard_imports)] use
+            activities::provision_vm:: *; __INFO }, #[cfg(feature = "dns")] {
+            #[allow(unused_imports, clippy::wildcard_imports)] use
+            activities::publish_dns:: *; __INFO },
+        ],
+    }
+}
 /// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
 ///
 /// Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry {
-    ::duroxide_registry_macros::__private::registries::activities(&__DUROXIDE_REGISTRY)
+    ::duroxide_registry_macros::__private::registries::activities(&__duroxide_infos())
         .build()
 }
 /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
@@ -60,12 +78,8 @@ pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duro
 /// of the list. Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_orchestration_registry() -> ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistry {
-    const ORDER: [usize; __DUROXIDE_REGISTRY.orchestrations.len()] = ::duroxide_registry_macros::__private::checks::version_order(
-        __DUROXIDE_REGISTRY.orchestrations,
-    );
     ::duroxide_registry_macros::__private::registries::orchestrations(
-        &__DUROXIDE_REGISTRY,
-        &ORDER,
+        &__duroxide_infos(),
     )
 }
 #[doc(no_inline)]
@@ -74,14 +88,14 @@ pub use ::duroxide_registry_macros::inventory::{ActivityInfo, OrchestrationInfo}
 #[must_use]
 pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::duroxide_registry_macros::__private::registries::orchestration_infos(
-        &__DUROXIDE_REGISTRY,
+        &__duroxide_infos(),
     )
 }
 /// Every activity listed in `registry!`, for discovery at run time.
 #[must_use]
 pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
     ::duroxide_registry_macros::__private::registries::activity_infos(
-        &__DUROXIDE_REGISTRY,
+        &__duroxide_infos(),
     )
 }
 /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
@@ -89,21 +103,39 @@ pub mod names {
     /// Orchestration names.
     pub mod orchestrations {
         ///The name of `create_instance::v1_0_5`, `create_instance::v1_0_6`, versions of one orchestration.
-        pub const CREATE_INSTANCE: &str = super::super::__DUROXIDE_REGISTRY
-            .entry(true, 0usize)
-            .name;
+        pub const CREATE_INSTANCE: &str = {
+            #[allow(unused_imports)]
+            use ::duroxide_registry_macros::__private::NO_NAME as NAME;
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use super::super::create_instance::v1_0_5::*;
+                NAME
+            }
+        };
     }
     /// Activity names.
     pub mod activities {
         ///The name of `activities::provision_vm`.
-        pub const PROVISION_VM: &str = super::super::__DUROXIDE_REGISTRY
-            .entry(false, super::super::__DUROXIDE_REGISTRY.row_of(false, 2usize))
-            .name;
+        pub const PROVISION_VM: &str = {
+            #[allow(unused_imports)]
+            use ::duroxide_registry_macros::__private::NO_NAME as NAME;
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use super::super::activities::provision_vm::*;
+                NAME
+            }
+        };
         #[cfg(feature = "dns")]
         ///The name of `activities::publish_dns`.
-        pub const PUBLISH_DNS: &str = super::super::__DUROXIDE_REGISTRY
-            .entry(false, super::super::__DUROXIDE_REGISTRY.row_of(false, 3usize))
-            .name;
+        pub const PUBLISH_DNS: &str = {
+            #[allow(unused_imports)]
+            use ::duroxide_registry_macros::__private::NO_NAME as NAME;
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use super::super::activities::publish_dns::*;
+                NAME
+            }
+        };
     }
 }
 /// The registry lock of the registries above: one line per registered item, sorted, as
@@ -115,8 +147,8 @@ pub fn registry_lock() -> ::std::string::String {
         "$CARGO_MANIFEST_DIR/src/tests/snapshots/registry.lock"
     );
     ::duroxide_registry_macros::__private::lock::text(
-        &__DUROXIDE_REGISTRY,
-        &[(3usize, "cfg(feature = \"dns\")")],
+        &__duroxide_infos(),
+        [&["", ""], &["", #[cfg(feature = "dns")] "cfg(feature = \"dns\")"]],
         &[
             #[cfg(not(feature = "dns"))]
             ::duroxide_registry_macros::__private::lock::Line {
@@ -155,58 +187,69 @@ pub mod replay {
 }
 const _: () = {
     use ::duroxide_registry_macros::__private::checks;
-    const REFERENCE: u128 = checks::reference_prefix::<4usize>(&__DUROXIDE_REGISTRY);
-    const ORCHESTRATIONS: [checks::Problem; __DUROXIDE_REGISTRY.orchestrations.len()] = checks::problems::<
-        { __DUROXIDE_REGISTRY.orchestrations.len() },
-        { checks::slots(2usize) },
-    >(&__DUROXIDE_REGISTRY, true, REFERENCE, false);
-    const ACTIVITIES: [checks::Problem; __DUROXIDE_REGISTRY.activities.len()] = checks::problems::<
-        { __DUROXIDE_REGISTRY.activities.len() },
-        { checks::slots(2usize) },
-    >(&__DUROXIDE_REGISTRY, false, REFERENCE, false);
-    const REPORT: checks::Report = checks::Report {
-        lists: &__DUROXIDE_REGISTRY,
-        orchestrations: &ORCHESTRATIONS,
-        activities: &ACTIVITIES,
-        entries: &[
+    const TABLE: &::duroxide_registry_macros::__private::Lists = &__DUROXIDE_REGISTRY;
+    const FINDINGS: &[checks::Finding] = &checks::findings::<
+        4usize,
+        4usize,
+        { checks::slots(4usize) },
+    >(
+        TABLE,
+        [
             checks::Checked::Row(true, 0usize),
             checks::Checked::Row(true, 1usize),
             checks::Checked::Path(false, 2usize),
             checks::Checked::Path(false, 3usize),
         ],
-    };
-    const _: () = checks::check(&REPORT, 0usize);
-    const _: () = checks::check(&REPORT, 1usize);
-    const _: () = checks::check(&REPORT, 2usize);
+        false,
+    );
+    const _: () = checks::report(FINDINGS[0usize]);
+    const _: () = checks::report(FINDINGS[1usize]);
+    const _: () = checks::report(FINDINGS[2usize]);
     #[cfg(feature = "dns")]
-    const _: () = checks::check(&REPORT, 3usize);
+    const _: () = checks::report(FINDINGS[3usize]);
     use ::duroxide_registry_macros::__private::lock;
-    const REGISTERED: lock::Registered<{ checks::slots(4usize) }> = lock::registered(
-        &__DUROXIDE_REGISTRY,
+    const REGISTERED: &lock::Registered<{ checks::slots(4usize) }> = &lock::registered(
+        TABLE,
     );
     const _: () = lock::locked(
-        &REGISTERED,
+        REGISTERED,
         148097649956677154380308259318295567752u128,
         false,
         "src/tests/snapshots/registry.lock:2 pins the activity `duroxide-registry-macros::activity::provision-vm`, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an activity entry with exactly this NAME), or delete the line once no instance can still be running it. If its entry is under `#[cfg]`, the line must say so at its end, like `cfg(feature = \"x\")`: `registry_lock()` writes it",
     );
     #[cfg(feature = "dns")]
     const _: () = lock::locked(
-        &REGISTERED,
+        REGISTERED,
         316090257308881661061663682974786544744u128,
         false,
         "src/tests/snapshots/registry.lock:3 pins the activity `duroxide-registry-macros::activity::publish-dns`, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an activity entry with exactly this NAME), or delete the line once no instance can still be running it (the line is checked because `cfg(feature = \"dns\")` holds in this build)",
     );
     const _: () = lock::locked(
-        &REGISTERED,
+        REGISTERED,
         237957964078596509205167672054732268593u128,
         true,
         "src/tests/snapshots/registry.lock:4 pins the orchestration `duroxide-registry-macros::orchestration::create-instance` at version 1.0.5, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an orchestration entry with exactly this NAME and VERSION), or delete the line once no instance can still be running it. If its entry is under `#[cfg]`, the line must say so at its end, like `cfg(feature = \"x\")`: `registry_lock()` writes it",
     );
-    const _: () = checks::same_name(
-        &__DUROXIDE_REGISTRY,
-        1usize,
-        0usize,
-        ["create_instance::v1_0_6", "CREATE_INSTANCE", "create_instance::v1_0_5"],
-    );
+    const _: () = {
+        #[allow(unused_imports)]
+        use ::duroxide_registry_macros::__private::NO_NAME as NAME;
+        checks::same_name(
+            TABLE,
+            1usize,
+            0usize,
+            [
+                {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
+                    use create_instance::v1_0_6::*;
+                    NAME
+                },
+                {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
+                    use create_instance::v1_0_5::*;
+                    NAME
+                },
+            ],
+            ["create_instance::v1_0_6", "CREATE_INSTANCE", "create_instance::v1_0_5"],
+        )
+    };
 };
