@@ -14,6 +14,10 @@ mod replay;
 mod table;
 
 use crate::diagnostics::Diagnostics;
+
+/// `registry!`'s keys, for the no-panic fuzzer.
+#[cfg(test)]
+pub(crate) use parse::Key;
 use proc_macro2::TokenStream;
 
 pub(crate) fn expand(input: TokenStream) -> TokenStream {

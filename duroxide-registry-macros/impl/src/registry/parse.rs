@@ -166,18 +166,20 @@ fn parse_value(
         Key::Replay => registry.replay = Some(input.parse()?),
         Key::Config => registry.config = Some(input.parse()?),
         Key::Lock => {
-            registry.lock = Some(input.parse().map_err(|e: syn::Error| {
-                syn::Error::new(
-                    e.span(),
+            registry.lock = Some(input.parse().map_err(|e| {
+                value_error(
+                    input,
+                    &e,
                     "`lock` names the registry lock's file, relative to the crate's manifest \
                      directory, like `lock: \"registry.lock\"`",
                 )
             })?);
         }
         Key::Crate => {
-            let path: syn::Path = input.parse().map_err(|e: syn::Error| {
-                syn::Error::new(
-                    e.span(),
+            let path: syn::Path = input.parse().map_err(|e| {
+                value_error(
+                    input,
+                    &e,
                     "`crate` takes the path this crate is re-exported at, like \
                      `crate: ::my_sdk::duroxide_registry_macros`",
                 )
@@ -186,6 +188,16 @@ fn parse_value(
         }
     }
     Ok(())
+}
+
+/// The error for a key's malformed value, at syn's span; with nothing left to point at (the
+/// input ends after the key), it says so first, as syn's own errors there do.
+fn value_error(input: ParseStream, error: &syn::Error, message: &str) -> syn::Error {
+    if input.is_empty() {
+        syn::Error::new(error.span(), format!("unexpected end of input: {message}"))
+    } else {
+        syn::Error::new(error.span(), message)
+    }
 }
 
 fn skip_to_comma(mut cursor: syn::buffer::Cursor) -> (TokenStream, syn::buffer::Cursor) {
@@ -228,19 +240,47 @@ fn parse_list(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<
             .segments
             .last()
             .map_or_else(Span::call_site, |segment| segment.ident.span());
-        entries.push(Entry {
-            cfgs,
-            path,
-            text,
-            alias,
-            span,
-        });
+        if let Err(error) = check_module_path(&path) {
+            // The entry is read through its module; a path that cannot name one is left out.
+            diagnostics.push(error);
+        } else {
+            entries.push(Entry {
+                cfgs,
+                path,
+                text,
+                alias,
+                span,
+            });
+        }
         if content.is_empty() {
             break;
         }
         content.parse::<Token![,]>()?;
     }
     Ok(entries)
+}
+
+/// A path that can name a module: `self`, `super` and `crate` only at its start (`super`
+/// repeated), and no `Self`, which names a type.
+fn check_module_path(path: &syn::Path) -> syn::Result<()> {
+    let mut at_start = path.leading_colon.is_none();
+    for (index, segment) in path.segments.iter().enumerate() {
+        let ident = &segment.ident;
+        let keyword = ident == "self" || ident == "super" || ident == "crate";
+        let allowed = ident == "super" && at_start
+            || (ident == "self" || ident == "crate") && index == 0 && at_start;
+        if ident == "Self" || keyword && !allowed {
+            return Err(syn::Error::new(
+                ident.span(),
+                format!(
+                    "`{ident}` cannot stand here in a registry! entry, which names the module of \
+                     an annotated item: write its path, like `activities::provision_vm`"
+                ),
+            ));
+        }
+        at_start &= ident == "super" || index == 0 && keyword;
+    }
+    Ok(())
 }
 
 /// The same path twice is caught here, on the tokens; two paths that reach items with the same

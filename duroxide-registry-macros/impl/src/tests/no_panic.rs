@@ -27,7 +27,8 @@
 //! about 12 s on two idle cores). A failure prints the shrunk input; nothing is persisted.
 //!
 
-use crate::item::Kind;
+use crate::item::{Key, Kind};
+use crate::registry::Key as RegistryKey;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -404,26 +405,26 @@ fn path() -> BoxedStrategy<String> {
 
 /// One `key = value`-ish argument of `#[activity]` / `#[orchestration]`, mostly malformed.
 fn argument() -> BoxedStrategy<String> {
-    let key = pick(&[
-        "prefix",
-        "crate_prefix",
-        "name",
-        "idempotent",
-        "description",
-        "version",
-        "uses",
-        "nmae",
-        "Name",
-        "r#name",
-        "::name",
-        "name::x",
-        "a::b",
-        "self",
-        "crate",
-        "config",
-        "idempotent::x",
-        "crate_prefix::x",
-    ]);
+    // Every key the attributes know (of either kind, so that each kind meets the other's), and
+    // keys a user might mistype.
+    let mut keys: Vec<String> = Key::ALL.iter().map(|k| k.text().to_owned()).collect();
+    keys.extend(
+        [
+            "nmae",
+            "Name",
+            "r#name",
+            "::name",
+            "name::x",
+            "a::b",
+            "self",
+            "config",
+            "idempotent::x",
+            "crate_prefix::x",
+            "crate::x",
+        ]
+        .map(str::to_owned),
+    );
+    let key = prop::sample::select(keys).boxed();
     prop_oneof![
         (key.clone(), string_literal()).prop_map(|(k, v)| format!("{k} = {v}")),
         (key.clone(), odd_value()).prop_map(|(k, v)| format!("{k} = {v}")),
@@ -491,6 +492,7 @@ fn valid_args(attr: Attr) -> BoxedStrategy<(String, Option<String>, Option<Strin
                 "idempotent = true",
                 "idempotent = false",
                 "description = \"d\"",
+                "crate = \"::duroxide_registry_macros\"",
             ]),
             0..2,
         )
@@ -501,13 +503,15 @@ fn valid_args(attr: Attr) -> BoxedStrategy<(String, Option<String>, Option<Strin
                 "version = \"1.0.0-rc.1\"",
                 "uses(a::b, c)",
                 "description = \"d\"",
+                "allow_nondeterminism = \"replays as it ran\"",
+                "crate = \"crate::reexported\"",
             ]),
             0..2,
         )
         .boxed(),
     };
-    (prefix, name, extra, any::<bool>())
-        .prop_map(|(prefix, name, mut extra, leading)| {
+    (prefix, name, extra, any::<bool>(), any::<bool>())
+        .prop_map(|(prefix, name, mut extra, leading, flat)| {
             extra.dedup_by(|a, b| a.split(['=', '(']).next() == b.split(['=', '(']).next());
             let mut args = Vec::new();
             match (&prefix, leading) {
@@ -517,6 +521,10 @@ fn valid_args(attr: Attr) -> BoxedStrategy<(String, Option<String>, Option<Strin
             }
             if let Some(name) = &name {
                 args.push(format!("name = {name:?}"));
+                // In place needs a name, which it has here.
+                if flat {
+                    args.push("flat".to_owned());
+                }
             }
             args.extend(extra);
             (args.join(", "), prefix, name)
@@ -992,22 +1000,27 @@ fn registry_value() -> BoxedStrategy<String> {
 }
 
 fn malformed_registry() -> BoxedStrategy<String> {
-    let key = pick(&[
-        "orchestrations",
-        "activities",
-        "names",
-        "config",
-        "orchestrations",
-        "activities",
-        "activites",
-        "Names",
-        "r#names",
-        "names::x",
-        "1",
-        "\"activities\"",
-        "_",
-        "",
-    ]);
+    // Every key `registry!` knows, the lists twice as often, and keys a user might mistype.
+    let mut keys: Vec<String> = RegistryKey::ALL
+        .iter()
+        .map(|k| k.text().to_owned())
+        .collect();
+    keys.extend(
+        [
+            "orchestrations",
+            "activities",
+            "activites",
+            "Names",
+            "r#names",
+            "names::x",
+            "1",
+            "\"activities\"",
+            "_",
+            "",
+        ]
+        .map(str::to_owned),
+    );
+    let key = prop::sample::select(keys).boxed();
     let colon = pick(&[": ", ": ", ": ", "= ", " ", ":: ", "; "]);
     let any_part = (key, colon, registry_value()).prop_map(|(k, c, v)| format!("{k}{c}{v}"));
     // Parts of the right shape, often: the checks that come after parsing only run on them.
@@ -1079,6 +1092,8 @@ fn valid_registry() -> BoxedStrategy<(String, usize, usize, bool)> {
             }
             if config {
                 parts.push("config: crate::Config".to_owned());
+                parts.push("replay: replay".to_owned());
+                parts.push("crate: ::duroxide_registry_macros".to_owned());
             }
             (parts.join(", "), split, rendered.len() - split, names)
         })
@@ -1151,7 +1166,8 @@ proptest! {
         let items = expansion.file.map(|file| file.items).unwrap_or_default();
         let function = items.iter().any(|item| matches!(item, syn::Item::Fn(f) if f.sig.ident == ident));
         prop_assert!(function, "the function `{ident}` is not kept: {item}");
-        let companion = module_items(&items, &ident);
+        // In place (`flat`), `NAME` is declared beside the function.
+        let companion = if args.contains("flat") { &items[..] } else { module_items(&items, &ident) };
         prop_assert_eq!(string_const(companion, "NAME"), Some(expected));
     }
 
