@@ -121,11 +121,24 @@ impl Workspace {
     ///
     /// Any file system error.
     pub fn touch(&self, package: &str) -> io::Result<()> {
-        let file = fs::File::options()
-            .append(true)
-            .open(self.dir.join(package).join("src/lib.rs"))?;
-        file.set_modified(std::time::SystemTime::now())
+        touch(&self.dir.join(package).join("src/lib.rs"))
     }
+
+    /// Marks the snapshot of the facade crate as changed, so the next cargo command of a macro
+    /// crate recompiles the facade too (and not the proc-macro crate inside it, which does not
+    /// depend on it).
+    ///
+    /// # Errors
+    ///
+    /// Any file system error.
+    pub fn touch_facade(&self) -> io::Result<()> {
+        touch(&self.dir.join("snapshot/duroxide-registry-macros/src/lib.rs"))
+    }
+}
+
+fn touch(file: &Path) -> io::Result<()> {
+    let file = fs::File::options().append(true).open(file)?;
+    file.set_modified(std::time::SystemTime::now())
 }
 
 fn write_crate(dir: &Path, spec: &Spec, form: Form, snapshot: &Path) -> io::Result<()> {
