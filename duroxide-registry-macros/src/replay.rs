@@ -19,6 +19,10 @@
 //!
 //! `registry! { replay: replay, .. }` generates a module that calls these with the crate's own
 //! registry: `replay::check(json)` and `replay::capture(client, instance)`.
+//!
+//! Every function here is `#[inline]`, so that it is compiled into the crates that replay
+//! histories (the tests of a crate with `replay:`), not into every crate that depends on this
+//! one: it was 1.0 s of CPU of this crate's 1.3 s `cargo build` (`docs/performance.md`).
 
 use duroxide::runtime::replay_engine::{ReplayEngine, TurnResult};
 use duroxide::{
@@ -112,6 +116,7 @@ pub struct Divergence {
 }
 
 impl fmt::Display for Error {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Malformed(message) => write!(f, "the recorded history is malformed: {message}"),
@@ -132,6 +137,7 @@ impl fmt::Display for Error {
 }
 
 impl fmt::Display for Divergence {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -157,11 +163,12 @@ impl std::error::Error for Error {}
 
 /// Records every execution of `instance` and of its sub-orchestrations, as the JSON [`check`]
 /// reads: commit it under `tests/histories/` to replay it after every change. The store must
-/// support duroxide's management API (SQLite and PostgreSQL do).
+/// support duroxide's management API (its `sqlite` and `postgres` providers do).
 ///
 /// # Errors
 ///
 /// The store's, or a history that cannot be serialized.
+#[inline]
 pub async fn capture(client: &Client, instance: &str) -> Result<String, ClientError> {
     let tree = client.get_instance_tree(instance).await?;
     let mut executions = Vec::new();
@@ -189,6 +196,7 @@ pub async fn capture(client: &Client, instance: &str) -> Result<String, ClientEr
 /// # Errors
 ///
 /// The first execution that does not replay, or a malformed file.
+#[inline]
 pub fn check(json: &str, registry: &OrchestrationRegistry) -> Result<Report, Error> {
     let executions = parse(json)?;
     let prefixes: Vec<String> = registry
@@ -224,10 +232,12 @@ pub fn check(json: &str, registry: &OrchestrationRegistry) -> Result<Report, Err
 }
 
 /// The crate prefix of a full name: what comes before its first `::`.
+#[inline]
 fn prefix(name: &str) -> Option<&str> {
     name.split("::").next()
 }
 
+#[inline]
 fn parse(json: &str) -> Result<Vec<Execution>, Error> {
     let malformed = |error: serde_json::Error| Error::Malformed(error.to_string());
     let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
@@ -270,6 +280,7 @@ struct Replay<'a> {
     run: Box<dyn Fn(usize) -> Run + 'a>,
 }
 
+#[inline]
 fn replay(registry: &OrchestrationRegistry, execution: &Execution) -> Result<Replayed, Error> {
     let events = &execution.events;
     let Some(EventKind::OrchestrationStarted {
@@ -330,6 +341,7 @@ fn replay(registry: &OrchestrationRegistry, execution: &Execution) -> Result<Rep
 }
 
 impl Replay<'_> {
+    #[inline]
     fn compare(&self) -> Result<Replayed, Error> {
         let n = self.body.len();
         let full = (self.run)(n);
@@ -354,6 +366,7 @@ impl Replay<'_> {
 
     /// Where the body finishes, the rest of the history must hold nothing it did not do, what
     /// it did last must be in the history, and the result must be the recorded one.
+    #[inline]
     fn compare_finished(&self, full: &Run) -> Result<Replayed, Error> {
         let n = self.body.len();
         let k = self.finishing_prefix();
@@ -397,6 +410,7 @@ impl Replay<'_> {
     /// which two runs confirm (the body waits before it, and finishes after it), so that a
     /// passing check costs a few replays whatever the history's length; only a history that
     /// does not replay is searched, in `log n` replays.
+    #[inline]
     fn finishing_prefix(&self) -> usize {
         let n = self.body.len();
         let finishes = |k: usize| finished(&(self.run)(k).result);
@@ -411,6 +425,7 @@ impl Replay<'_> {
         first_prefix(n, finishes)
     }
 
+    #[inline]
     fn replayed(&self, outcome: String) -> Replayed {
         Replayed {
             instance: self.execution.instance.clone(),
@@ -421,6 +436,7 @@ impl Replay<'_> {
         }
     }
 
+    #[inline]
     fn diverged<T>(&self, index: usize, code: String, engine: Option<String>) -> Result<T, Error> {
         let events = &self.execution.events;
         Err(Error::Diverged(Box::new(Divergence {
@@ -442,6 +458,7 @@ impl Replay<'_> {
 
 /// The smallest `k` in `1..=n` for which `diverges(k)` holds, given that it holds for `n` and,
 /// once it holds, for every longer prefix.
+#[inline]
 fn first_prefix(n: usize, diverges: impl Fn(usize) -> bool) -> usize {
     let (mut low, mut high) = (1, n);
     while low < high {
@@ -455,6 +472,7 @@ fn first_prefix(n: usize, diverges: impl Fn(usize) -> bool) -> usize {
     high
 }
 
+#[inline]
 fn nondeterminism(result: &TurnResult) -> Option<String> {
     match result {
         TurnResult::Failed(
@@ -467,10 +485,12 @@ fn nondeterminism(result: &TurnResult) -> Option<String> {
     }
 }
 
+#[inline]
 fn finished(result: &TurnResult) -> bool {
     !matches!(result, TurnResult::Continue) && nondeterminism(result).is_none()
 }
 
+#[inline]
 fn what_the_code_does(run: &Run) -> String {
     match run.new.iter().find(|e| is_decision(e)) {
         Some(event) => describe(event),
@@ -479,6 +499,7 @@ fn what_the_code_does(run: &Run) -> String {
     }
 }
 
+#[inline]
 fn same_result(result: &TurnResult, end: &Event) -> bool {
     match (result, &end.kind) {
         (TurnResult::Completed(output), EventKind::OrchestrationCompleted { output: recorded }) => {
@@ -497,6 +518,7 @@ fn same_result(result: &TurnResult, end: &Event) -> bool {
 }
 
 /// Events that record a decision of the body.
+#[inline]
 fn is_decision(event: &Event) -> bool {
     matches!(
         event.kind,
@@ -516,6 +538,7 @@ fn is_decision(event: &Event) -> bool {
 }
 
 /// Completions the body waits for.
+#[inline]
 fn is_completion(event: &Event) -> bool {
     matches!(
         event.kind,
@@ -529,6 +552,7 @@ fn is_completion(event: &Event) -> bool {
 
 /// Whether two decisions are the same by duroxide's own rules: timers by position,
 /// sub-orchestrations by name and input, custom status by kind.
+#[inline]
 fn same_decision(recorded: &Event, made: &Event) -> bool {
     match (&recorded.kind, &made.kind) {
         (EventKind::TimerCreated { .. }, EventKind::TimerCreated { .. })
@@ -545,6 +569,7 @@ fn same_decision(recorded: &Event, made: &Event) -> bool {
     }
 }
 
+#[inline]
 fn describe(event: &Event) -> String {
     let of = event.source_event_id.unwrap_or_default();
     match &event.kind {
@@ -565,6 +590,7 @@ fn describe(event: &Event) -> String {
     }
 }
 
+#[inline]
 fn result_text(result: &TurnResult) -> String {
     match result {
         TurnResult::Completed(output) => format!("completes with {output:?}"),

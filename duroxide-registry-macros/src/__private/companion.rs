@@ -129,6 +129,7 @@ pub enum Register {
 /// no companion): nothing to register. An activity whose configuration is of another type than
 /// the registry's is a type mismatch at the entry.
 #[inline]
+#[must_use]
 pub fn not_configured<C>(builder: ActivityRegistryBuilder, _: &Arc<C>) -> ActivityRegistryBuilder {
     builder
 }

@@ -1,8 +1,10 @@
 //! Discovery across every composed crate (the pattern's Pattern 6), for `list`.
 //!
-//! Each crate's `registry!` generates its own `OrchestrationInfo` and `ActivityInfo` types, so
-//! this module copies them into one shape to show them side by side.
+//! Every crate's `registry!` returns the same two types, `duroxide_registry_macros::inventory`'s
+//! `OrchestrationInfo` and `ActivityInfo`, so the inventories of all the crates the app composes
+//! merge into one list as they are.
 
+use duroxide_registry_macros::inventory::{ActivityInfo, OrchestrationInfo};
 use serde::Serialize;
 
 /// The inventory of one crate.
@@ -11,81 +13,43 @@ pub struct CrateInventory {
     /// The crate's name prefix, as in its names.
     pub crate_name: &'static str,
     /// Its orchestrations.
-    pub orchestrations: Vec<Orchestration>,
+    pub orchestrations: Vec<OrchestrationInfo>,
     /// Its activities.
-    pub activities: Vec<Activity>,
-}
-
-/// One orchestration, as its crate's inventory describes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Orchestration {
-    /// Full name.
-    pub name: &'static str,
-    /// Registered version.
-    pub version: &'static str,
-    /// First paragraph of its doc comment.
-    pub description: &'static str,
-    /// Input type, as written.
-    pub input_type: &'static str,
-    /// Output type, as written.
-    pub output_type: &'static str,
-    /// Names of what it calls.
-    pub activities_used: Vec<&'static str>,
-}
-
-/// One activity, as its crate's inventory describes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Activity {
-    /// Full name.
-    pub name: &'static str,
-    /// First paragraph of its doc comment.
-    pub description: &'static str,
-    /// Input type, as written.
-    pub input_type: &'static str,
-    /// Output type, as written.
-    pub output_type: &'static str,
-    /// Whether it may safely run again.
-    pub idempotent: bool,
-}
-
-/// Copies the inventory a `registry!` generated in module `$module`.
-macro_rules! crate_inventory {
-    ($crate_name:expr, $($module:ident)::+) => {
-        CrateInventory {
-            crate_name: $crate_name,
-            orchestrations: $($module)::+::list_orchestrations()
-                .into_iter()
-                .map(|o| Orchestration {
-                    name: o.name,
-                    version: o.version,
-                    description: o.description,
-                    input_type: o.input_type,
-                    output_type: o.output_type,
-                    activities_used: o.activities_used,
-                })
-                .collect(),
-            activities: $($module)::+::list_activities()
-                .into_iter()
-                .map(|a| Activity {
-                    name: a.name,
-                    description: a.description,
-                    input_type: a.input_type,
-                    output_type: a.output_type,
-                    idempotent: a.idempotent,
-                })
-                .collect(),
-        }
-    };
+    pub activities: Vec<ActivityInfo>,
 }
 
 /// Every crate the app composes, in the order it merges them.
 #[must_use]
 pub fn discover() -> Vec<CrateInventory> {
     vec![
-        crate_inventory!("duroxide-azure-arm", duroxide_azure_arm::inventory),
-        crate_inventory!("duroxide-aws-ec2", duroxide_aws_ec2::inventory),
-        crate_inventory!("my-app", crate::registry),
+        CrateInventory {
+            crate_name: "duroxide-azure-arm",
+            orchestrations: duroxide_azure_arm::inventory::list_orchestrations(),
+            activities: duroxide_azure_arm::inventory::list_activities(),
+        },
+        CrateInventory {
+            crate_name: "duroxide-aws-ec2",
+            orchestrations: duroxide_aws_ec2::inventory::list_orchestrations(),
+            activities: duroxide_aws_ec2::inventory::list_activities(),
+        },
+        CrateInventory {
+            crate_name: "my-app",
+            orchestrations: crate::registry::list_orchestrations(),
+            activities: crate::registry::list_activities(),
+        },
     ]
+}
+
+/// Every orchestration of every composed crate, in one list: no conversion, since every crate's
+/// inventory returns the same type.
+#[must_use]
+pub fn all_orchestrations() -> Vec<OrchestrationInfo> {
+    [
+        duroxide_azure_arm::inventory::list_orchestrations(),
+        duroxide_aws_ec2::inventory::list_orchestrations(),
+        crate::registry::list_orchestrations(),
+    ]
+    .concat()
 }
 
 /// The inventory as aligned text tables, one section per crate.
@@ -137,6 +101,18 @@ pub fn render_table(crates: &[CrateInventory]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_merged_list_holds_every_crates_orchestrations_in_order() {
+        let merged = all_orchestrations();
+        let by_crate: Vec<OrchestrationInfo> = discover()
+            .into_iter()
+            .flat_map(|krate| krate.orchestrations)
+            .collect();
+        assert_eq!(merged, by_crate);
+        assert!(merged.iter().any(|o| o.name.starts_with("duroxide-azure-arm::")));
+        assert!(merged.iter().any(|o| o.name.starts_with("duroxide-aws-ec2::")));
+    }
 
     #[test]
     fn the_table_has_a_row_per_item_and_the_uses_of_each_orchestration() {
