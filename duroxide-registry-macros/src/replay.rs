@@ -22,7 +22,7 @@
 //!
 //! Every function here is `#[inline]`, so that it is compiled into the crates that replay
 //! histories (the tests of a crate with `replay:`), not into every crate that depends on this
-//! one: it was 1.0 s of CPU of this crate's 1.3 s `cargo build` (`docs/performance.md`).
+//! one: compiled here, it was most of this crate's build (`docs/performance.md`).
 
 use duroxide::runtime::replay_engine::{ReplayEngine, TurnResult};
 use duroxide::{

@@ -9,8 +9,8 @@
 //! - `__INFO`, an [`Info`]: the strings and the registration that the registries, the inventory
 //!   and `registry_lock()` use at run time. `registry!` reads them in the function that collects
 //!   its [`Infos`], which only run-time code calls, so that they are never evaluated by a
-//!   `cargo check`. (Strings in a const that the checks evaluate cost a check of the 200-entry
-//!   benchmark 0.5 G instructions: see `docs/performance.md`.)
+//!   `cargo check`. (Strings in a const the checks evaluate are a large part of a check's cost:
+//!   `docs/performance-history.md`, "Ninth round".)
 //!
 //! An activity with a `#[config]` parameter also defines `__register_with_config`, which a
 //! registry with a configuration calls.
