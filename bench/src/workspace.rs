@@ -132,7 +132,11 @@ impl Workspace {
     ///
     /// Any file system error.
     pub fn touch_facade(&self) -> io::Result<()> {
-        touch(&self.dir.join("snapshot/duroxide-registry-macros/src/lib.rs"))
+        touch(
+            &self
+                .dir
+                .join("snapshot/duroxide-registry-macros/src/lib.rs"),
+        )
     }
 }
 

@@ -22,6 +22,25 @@ pub struct OrchestrationInfo {
     pub activities_used: Vec<&'static str>,
     /// The version it is registered at.
     pub version: &'static str,
+    /// The events it declares (`events(..)`), each with its wire name and payload type.
+    pub events: Vec<DeclaredInfo>,
+    /// The queues it declares (`queues(..)`).
+    pub queues: Vec<DeclaredInfo>,
+    /// The KV keys it declares (`kv(..)`).
+    pub kv: Vec<DeclaredInfo>,
+    /// The type of its custom status (`status = ..`), as written.
+    pub status: Option<&'static str>,
+}
+
+/// One event, queue or KV key an orchestration declares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeclaredInfo {
+    /// The key it is declared under, which names its module (`deploy::events::approval`).
+    pub key: &'static str,
+    /// Its name on the wire.
+    pub wire_name: &'static str,
+    /// The payload type, as written.
+    pub payload_type: &'static str,
 }
 
 /// What the inventory says about one activity.

@@ -22,6 +22,7 @@ pub use duroxide_registry_macros_impl::orchestration;
 /// See the crate documentation and `docs/reference.md`.
 pub use duroxide_registry_macros_impl::registry;
 
+pub mod interface;
 pub mod inventory;
 pub mod replay;
 

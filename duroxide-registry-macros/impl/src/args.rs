@@ -4,7 +4,7 @@
 //! a misspelled key and a bad version in one attribute are reported together.
 
 use crate::diagnostics::Diagnostics;
-use crate::item::{Args, Key, Kind};
+use crate::item::{Args, Channel, Declared, Interface, Key, Kind};
 use crate::text::path_text;
 use proc_macro2::{TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
@@ -133,6 +133,18 @@ fn parse_value(args: &mut Args, key: Key, meta: &ParseNestedMeta) -> syn::Result
             )?);
         }
         Key::Uses => parse_uses(args, meta)?,
+        Key::Events => parse_declared(meta, Channel::Event, &mut args.interface)?,
+        Key::Queues => parse_declared(meta, Channel::Queue, &mut args.interface)?,
+        Key::Kv => parse_declared(meta, Channel::Kv, &mut args.interface)?,
+        Key::Status => {
+            if !meta.input.peek(Token![=]) {
+                skip_value(meta);
+                return Err(meta.error(
+                    "`status` takes the custom status's type, like `status = DeployStatus`",
+                ));
+            }
+            args.interface.status = Some(meta.value()?.parse()?);
+        }
         Key::Crate => {
             args.krate = Some(string_value(
                 meta,
@@ -157,6 +169,85 @@ fn parse_uses(args: &mut Args, meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
+/// `events(approval = ApprovalDecision, deleted = InstanceDeleted as "InstanceDeleted")`, and the
+/// same for `queues(..)` and `kv(..)`: one declaration per item, each parsed on its own so that
+/// every malformed one is reported.
+fn parse_declared(
+    meta: &ParseNestedMeta,
+    channel: Channel,
+    interface: &mut Interface,
+) -> syn::Result<()> {
+    let key = channel.key().text();
+    let example = match channel {
+        Channel::Event => "events(approval = ApprovalDecision)",
+        Channel::Queue => "queues(commands = InstanceCommand)",
+        Channel::Kv => "kv(progress = DeployProgress)",
+    };
+    if !meta.input.peek(syn::token::Paren) {
+        skip_value(meta);
+        return Err(meta.error(format!(
+            "`{key}` takes a list of `key = PayloadType`, like `{example}`"
+        )));
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let mut errors: Option<syn::Error> = None;
+    while !content.is_empty() {
+        match one_declared(&content, channel) {
+            Ok(declared) => interface.of_mut(channel).push(declared),
+            Err(error) => {
+                match &mut errors {
+                    Some(errors) => errors.combine(error),
+                    None => errors = Some(error),
+                }
+                skip_rest(&content);
+            }
+        }
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    errors.map_or(Ok(()), Err)
+}
+
+/// `key = Type` or `key = Type as "wire"`.
+fn one_declared(input: ParseStream, channel: Channel) -> syn::Result<Declared> {
+    let word = channel.word();
+    let key: syn::Ident = input.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!(
+                "each {word} is declared as `key = PayloadType`, with a Rust identifier as the key"
+            ),
+        )
+    })?;
+    if !input.peek(Token![=]) {
+        return Err(syn::Error::new(
+            key.span(),
+            format!("the {word} `{key}` needs its payload type: `{key} = YourPayload`"),
+        ));
+    }
+    input.parse::<Token![=]>()?;
+    let ty: syn::Type = input.parse()?;
+    let wire = if input.peek(Token![as]) {
+        let as_token: Token![as] = input.parse()?;
+        if !input.peek(LitStr) {
+            return Err(syn::Error::new(
+                as_token.span,
+                format!(
+                    "`as` gives the {word}'s wire name as a string, like `{key} = {} as \"{key}\"`",
+                    crate::text::tokens_as_written(&ty)
+                ),
+            ));
+        }
+        Some(input.parse::<LitStr>()?)
+    } else {
+        None
+    };
+    Ok(Declared { key, ty, wire })
+}
+
 fn unknown_key_message(kind: Kind, key: &str) -> String {
     let list = Key::ALL
         .iter()
@@ -174,6 +265,18 @@ fn unknown_key_message(kind: Kind, key: &str) -> String {
              or give the activity a new name"
         }
         (Kind::Activity, "uses") => "; `uses` lists what an orchestration calls, so remove it",
+        (Kind::Activity, "events" | "queues" | "status" | "kv") => {
+            "; events, queues, a custom status and KV values belong to orchestrations: declare \
+             them on the #[orchestration] that waits for, dequeues or sets them"
+        }
+        (
+            Kind::Orchestration,
+            "signals" | "signal" | "event" | "queue" | "custom_status" | "statuses" | "values"
+            | "keys",
+        ) => {
+            "; an orchestration's interface is declared with `events(..)`, `queues(..)`, \
+             `status = ..` and `kv(..)`"
+        }
         (Kind::Activity, "allow_nondeterminism") => {
             "; activities run once and duroxide records their results, so they may read the \
              clock or do I/O as they are: remove it"

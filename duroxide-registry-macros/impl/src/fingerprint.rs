@@ -6,7 +6,7 @@
 //! 2^-128. Every fingerprint a registry compares comes from this macro in the same build, so
 //! std's hasher, fixed but unspecified across Rust releases, gives them all the same way.
 
-use crate::item::Kind;
+use crate::item::{Channel, Kind};
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
@@ -17,6 +17,18 @@ pub(crate) fn identity(kind: Kind, full_name: &str, version_key: &[u8]) -> Token
         Kind::Orchestration => literal(&(full_name, version_key)),
         Kind::Activity => literal(&full_name),
     }
+}
+
+/// The fingerprint of an event, queue or KV key an orchestration declares, which a registry
+/// lock's line of that kind is compared by: the orchestration's name and version's sort key,
+/// the kind, and the wire name.
+pub(crate) fn declared(
+    channel: Channel,
+    full_name: &str,
+    version_key: &[u8],
+    wire: &str,
+) -> TokenStream {
+    literal(&(channel.word(), full_name, version_key, wire))
 }
 
 /// The fingerprint of `value`, as a `u128` literal.

@@ -49,10 +49,14 @@ pub(crate) enum Key {
     Flat,
     AllowNondeterminism,
     Crate,
+    Events,
+    Queues,
+    Status,
+    Kv,
 }
 
 impl Key {
-    pub(crate) const ALL: [Key; 10] = [
+    pub(crate) const ALL: [Key; 14] = [
         Key::Prefix,
         Key::CratePrefix,
         Key::Name,
@@ -63,6 +67,10 @@ impl Key {
         Key::Flat,
         Key::AllowNondeterminism,
         Key::Crate,
+        Key::Events,
+        Key::Queues,
+        Key::Status,
+        Key::Kv,
     ];
 
     /// The key as written.
@@ -78,6 +86,10 @@ impl Key {
             Key::Flat => "flat",
             Key::AllowNondeterminism => "allow_nondeterminism",
             Key::Crate => "crate",
+            Key::Events => "events",
+            Key::Queues => "queues",
+            Key::Status => "status",
+            Key::Kv => "kv",
         }
     }
 
@@ -85,7 +97,13 @@ impl Key {
     pub(crate) fn applies_to(self, kind: Kind) -> bool {
         match self {
             Key::Idempotent => kind == Kind::Activity,
-            Key::Version | Key::Uses | Key::AllowNondeterminism => kind == Kind::Orchestration,
+            Key::Version
+            | Key::Uses
+            | Key::AllowNondeterminism
+            | Key::Events
+            | Key::Queues
+            | Key::Status
+            | Key::Kv => kind == Kind::Orchestration,
             _ => true,
         }
     }
@@ -105,14 +123,16 @@ pub(crate) enum Helper {
     CallWithRetry,
     CallOnSession,
     CallWithId,
+    StartDetached,
 }
 
 impl Helper {
-    pub(crate) const ALL: [Helper; 4] = [
+    pub(crate) const ALL: [Helper; 5] = [
         Helper::Call,
         Helper::CallWithRetry,
         Helper::CallOnSession,
         Helper::CallWithId,
+        Helper::StartDetached,
     ];
 
     /// The function's name.
@@ -122,12 +142,128 @@ impl Helper {
             Helper::CallWithRetry => "call_with_retry",
             Helper::CallOnSession => "call_on_session",
             Helper::CallWithId => "call_with_id",
+            Helper::StartDetached => "start_detached",
         }
     }
 
     /// The function's name, as an identifier for generated code.
     pub(crate) fn ident(self) -> Ident {
         Ident::new(self.text(), Span::call_site())
+    }
+}
+
+/// A kind of named channel an orchestration's interface declares: what it is called in
+/// messages, in the lock and in the generated module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Channel {
+    Event,
+    Queue,
+    Kv,
+}
+
+impl Channel {
+    pub(crate) const ALL: [Channel; 3] = [Channel::Event, Channel::Queue, Channel::Kv];
+
+    /// One of them, in messages and in the registry lock: `event`, `queue`, `kv`.
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Channel::Event => "event",
+            Channel::Queue => "queue",
+            Channel::Kv => "kv",
+        }
+    }
+
+    /// One of them, in prose: `event`, `queue`, `KV key`.
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Channel::Event => "event",
+            Channel::Queue => "queue",
+            Channel::Kv => "KV key",
+        }
+    }
+
+    /// Several of them, in prose.
+    pub(crate) fn plural(self) -> &'static str {
+        match self {
+            Channel::Event => "events",
+            Channel::Queue => "queues",
+            Channel::Kv => "KV keys",
+        }
+    }
+
+    /// The attribute's key, and the generated module: `events`, `queues`, `kv`.
+    pub(crate) fn key(self) -> Key {
+        match self {
+            Channel::Event => Key::Events,
+            Channel::Queue => Key::Queues,
+            Channel::Kv => Key::Kv,
+        }
+    }
+}
+
+/// One declared event, queue or KV key: `approval = ApprovalDecision`, or with the wire name
+/// it keeps, `deleted = InstanceDeleted as "InstanceDeleted"`.
+pub(crate) struct Declared {
+    pub(crate) key: Ident,
+    pub(crate) ty: Type,
+    pub(crate) wire: Option<LitStr>,
+}
+
+impl Declared {
+    /// The name on the wire: the `as "..."` string, or else the key exactly as written.
+    pub(crate) fn wire_name(&self) -> String {
+        self.wire.as_ref().map_or_else(
+            || self.key.to_string().trim_start_matches("r#").to_owned(),
+            LitStr::value,
+        )
+    }
+
+    /// Where an error about the wire name points: the `as` string, or the key.
+    pub(crate) fn wire_span(&self) -> Span {
+        self.wire
+            .as_ref()
+            .map_or_else(|| self.key.span(), LitStr::span)
+    }
+}
+
+/// What an orchestration exchanges with the world besides its input and output: events,
+/// queues, a custom status and KV values, each typed, as `#[orchestration(...)]` declares them.
+#[derive(Default)]
+pub(crate) struct Interface {
+    pub(crate) events: Vec<Declared>,
+    pub(crate) queues: Vec<Declared>,
+    pub(crate) kv: Vec<Declared>,
+    pub(crate) status: Option<Type>,
+}
+
+impl Interface {
+    pub(crate) fn of(&self, channel: Channel) -> &[Declared] {
+        match channel {
+            Channel::Event => &self.events,
+            Channel::Queue => &self.queues,
+            Channel::Kv => &self.kv,
+        }
+    }
+
+    pub(crate) fn of_mut(&mut self, channel: Channel) -> &mut Vec<Declared> {
+        match channel {
+            Channel::Event => &mut self.events,
+            Channel::Queue => &mut self.queues,
+            Channel::Kv => &mut self.kv,
+        }
+    }
+
+    /// Whether nothing is declared: then nothing is generated for it.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.status.is_none() && Channel::ALL.iter().all(|c| self.of(*c).is_empty())
+    }
+
+    /// Every declared type, for the companion's scope.
+    pub(crate) fn types(&self) -> impl Iterator<Item = &Type> {
+        Channel::ALL
+            .into_iter()
+            .flat_map(|c| self.of(c).iter().map(|d| &d.ty))
+            .chain(self.status.as_ref())
     }
 }
 
@@ -148,6 +284,8 @@ pub(crate) struct Args {
     pub(crate) allow_nondeterminism: Option<LitStr>,
     /// `crate = "..."`: the path the facade crate is re-exported at.
     pub(crate) krate: Option<LitStr>,
+    /// `events(..)`, `queues(..)`, `status = ..` and `kv(..)`: an orchestration's interface.
+    pub(crate) interface: Interface,
 }
 
 /// An `fn` item whose body is kept as tokens: the body is passed on exactly as written and never

@@ -49,7 +49,7 @@ pub(crate) fn item(
         .collect();
     let scope = {
         let types = [shape.input, shape.output, shape.context, config.ty.as_ref()];
-        Scope::new(types.into_iter().flatten())
+        Scope::new(types.into_iter().flatten().chain(args.interface.types()))
     };
     Item {
         kind,

@@ -7,7 +7,7 @@
 
 use crate::determinism;
 use crate::diagnostics::Diagnostics;
-use crate::item::{Item, Kind};
+use crate::item::{Channel, Item, Kind};
 use crate::naming::{self, Part};
 
 type Rule = fn(&Item, &mut Diagnostics);
@@ -16,6 +16,7 @@ type Rule = fn(&Item, &mut Diagnostics);
 const RULES: &[Rule] = &[
     in_place_needs_a_name,
     name_follows_the_convention,
+    interface_is_well_formed,
     deterministic_body,
 ];
 
@@ -63,6 +64,58 @@ fn deterministic_body(item: &Item, diagnostics: &mut Diagnostics) {
     for finding in determinism::scan(&item.function.body) {
         diagnostics.error(&finding.tokens, finding.family.message(&finding.written));
     }
+}
+
+/// Each event, queue and KV key of an orchestration's interface has a usable wire name of its
+/// own: not empty, not duroxide's (`__duroxide...`), without whitespace (a lock line pins it),
+/// and no key or wire name twice within one kind. Each error points at the second key, or at the
+/// wire name as written.
+fn interface_is_well_formed(item: &Item, diagnostics: &mut Diagnostics) {
+    for channel in Channel::ALL {
+        let (word, words) = (channel.noun(), channel.plural());
+        let declared = item.args.interface.of(channel);
+        for (index, d) in declared.iter().enumerate() {
+            let (key, wire) = (d.key.to_string(), d.wire_name());
+            if let Some(problem) = wire_problem(&wire) {
+                diagnostics.error_at(d.wire_span(), format!("the {word} `{key}` {problem}"));
+            }
+            let earlier = &declared[..index];
+            if earlier.iter().any(|e| e.key == d.key) {
+                diagnostics.error(
+                    &d.key,
+                    format!("the {word} `{key}` is declared twice; keep one"),
+                );
+            } else if let Some(first) = earlier.iter().find(|e| e.wire_name() == wire) {
+                diagnostics.error_at(
+                    d.wire_span(),
+                    format!(
+                        "the {words} `{}` and `{key}` share the wire name `{wire}`, so one could \
+                         not be told from the other; give `{key}` its own with `as \"...\"`",
+                        first.key
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// What is wrong with a wire name, if anything, as the rest of a sentence about its item.
+fn wire_problem(wire: &str) -> Option<String> {
+    if wire.is_empty() {
+        return Some(
+            "has an empty wire name; give one, like `as \"approval\"`, or drop `as` to use the key"
+                .to_owned(),
+        );
+    }
+    let problem = if wire.starts_with("__duroxide") {
+        "starts with `__duroxide`, which duroxide reserves for its own names; choose another"
+    } else if wire.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        "holds whitespace or a control character, which the registry lock's lines cannot hold; \
+         choose one without"
+    } else {
+        return None;
+    };
+    Some(format!("has the wire name `{wire}`, which {problem}"))
 }
 
 /// The short name is kebab-case and not reserved. The error points at the `name` argument, or,

@@ -47,6 +47,11 @@ impl Support {
         quote!(#path::__private)
     }
 
+    /// The facade's own path, for its public modules.
+    pub(crate) fn facade(&self) -> TokenStream {
+        self.0.clone()
+    }
+
     /// `path::inventory`: the inventory's types.
     pub(crate) fn inventory(&self) -> TokenStream {
         let path = &self.0;

@@ -93,6 +93,34 @@ pub struct Info {
     pub uses: &'static [&'static str],
     /// How a registry without a configuration registers it.
     pub register: Register,
+    /// An orchestration's declared events, queues and KV keys.
+    pub interface: &'static [Declared],
+    /// An orchestration's declared custom status type, as written.
+    pub status: Option<&'static str>,
+}
+
+/// One event, queue or KV key an orchestration declares.
+#[derive(Clone, Copy, Debug)]
+pub struct Declared {
+    /// Which kind of item it is.
+    pub channel: Channel,
+    /// The key as declared.
+    pub key: &'static str,
+    /// The wire name.
+    pub wire: &'static str,
+    /// The payload type, as written.
+    pub payload_type: &'static str,
+}
+
+/// A kind of declared item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// `events(..)`.
+    Event,
+    /// `queues(..)`.
+    Queue,
+    /// `kv(..)`.
+    Kv,
 }
 
 /// The `NAME` an entry whose module is no companion (and has no `NAME` of its own) has, for
@@ -110,7 +138,12 @@ pub const NOT_ANNOTATED_INFO: Info = Info {
     idempotent: false,
     uses: &[],
     register: Register::Nothing,
+    interface: &[],
+    status: None,
 };
+
+/// The fingerprints of what an entry that declares no event, queue or KV key declares: none.
+pub const NO_INTERFACE: &[u128] = &[];
 
 /// The registration of an entry in a registry without a configuration.
 #[derive(Clone, Copy)]

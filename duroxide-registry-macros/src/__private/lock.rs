@@ -5,7 +5,7 @@
 //! check per line, each under its line's `cfg`), and holds to what [`Line::write`] writes; the
 //! example libraries' lock tests compare the two on every run.
 
-use super::companion::{Infos, Lists};
+use super::companion::{Channel, Infos, Lists};
 use std::fmt::Write as _;
 
 /// The first line of every lock `registry_lock()` writes. Lines starting with `#` are comments.
@@ -15,34 +15,74 @@ pub const HEADER: &str = "# registry.lock: wire names pinned by registry! \
 /// The width the kind is padded to, so that names line up: `orchestration` is the longest.
 const KIND_WIDTH: usize = 13;
 
+/// What a line pins, in the order the lock lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pinned {
+    /// An activity: `activity NAME`.
+    Activity,
+    /// An orchestration at a version: `orchestration NAME VERSION`.
+    Orchestration,
+    /// An event an orchestration declares: `event ORCHESTRATION VERSION WIRE`.
+    Event,
+    /// A queue: `queue ORCHESTRATION VERSION WIRE`.
+    Queue,
+    /// A KV key: `kv ORCHESTRATION VERSION WIRE`.
+    Kv,
+}
+
+impl Pinned {
+    /// The kind of line that pins a declared item of `channel`.
+    #[must_use]
+    pub fn of(channel: Channel) -> Pinned {
+        match channel {
+            Channel::Event => Pinned::Event,
+            Channel::Queue => Pinned::Queue,
+            Channel::Kv => Pinned::Kv,
+        }
+    }
+
+    /// The kind's word, which starts the line.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Pinned::Activity => "activity",
+            Pinned::Orchestration => "orchestration",
+            Pinned::Event => "event",
+            Pinned::Queue => "queue",
+            Pinned::Kv => "kv",
+        }
+    }
+}
+
 /// One line of a lock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Line<'a> {
-    /// An orchestration, or an activity. Activities come first.
-    pub orchestration: bool,
-    /// The full name.
+    /// What it pins.
+    pub kind: Pinned,
+    /// The full name: the item's, or for an event, queue or KV key, its orchestration's.
     pub name: &'a str,
     /// The version's sort key, which orders versions as semver does.
     pub version_key: &'a [u8],
     /// The version as written; activities have none.
     pub version: &'a str,
+    /// The wire name of an event, queue or KV key; empty for the others.
+    pub wire: &'a str,
     /// `cfg(...)`, the condition under which the line's entry is compiled; empty without one.
     pub condition: &'a str,
 }
 
 impl Line<'_> {
-    /// `kind name [version] [cfg(...)]`, and a newline.
+    /// `kind name [version [wire]] [cfg(...)]`, and a newline.
     pub fn write(&self, text: &mut String) {
-        let kind = if self.orchestration {
-            "orchestration"
-        } else {
-            "activity"
-        };
         // Writing to a `String` cannot fail.
-        let _ = write!(text, "{kind:<KIND_WIDTH$} {}", self.name);
-        if self.orchestration {
+        let _ = write!(text, "{:<KIND_WIDTH$} {}", self.kind.word(), self.name);
+        if self.kind != Pinned::Activity {
             text.push(' ');
             text.push_str(self.version);
+        }
+        if !self.wire.is_empty() {
+            text.push(' ');
+            text.push_str(self.wire);
         }
         if !self.condition.is_empty() {
             text.push(' ');
@@ -59,18 +99,32 @@ impl Line<'_> {
 #[must_use]
 pub fn text(infos: &Infos, conditions: [&[&str]; 2], carried: &[Line<'_>]) -> String {
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (orchestration, list, conditions) in [
-        (true, &infos.orchestrations, conditions[0]),
-        (false, &infos.activities, conditions[1]),
+    for (kind, list, conditions) in [
+        (Pinned::Orchestration, &infos.orchestrations, conditions[0]),
+        (Pinned::Activity, &infos.activities, conditions[1]),
     ] {
         for (index, info) in list.iter().enumerate() {
-            lines.push(Line {
-                orchestration,
+            let line = Line {
+                kind,
                 name: info.name,
                 version_key: info.version_key,
-                version: if orchestration { info.version } else { "" },
+                version: if kind == Pinned::Activity {
+                    ""
+                } else {
+                    info.version
+                },
+                wire: "",
                 condition: conditions.get(index).copied().unwrap_or(""),
-            });
+            };
+            lines.push(line);
+            // An orchestration's interface, pinned at its version, under its condition.
+            if kind == Pinned::Orchestration {
+                lines.extend(info.interface.iter().map(|declared| Line {
+                    kind: Pinned::of(declared.channel),
+                    wire: declared.wire,
+                    ..line
+                }));
+            }
         }
     }
     lines.extend(carried.iter().copied());
@@ -83,57 +137,111 @@ pub fn text(infos: &Infos, conditions: [&[&str]; 2], carried: &[Line<'_>]) -> St
     text
 }
 
-/// Every registered row's identity and kind, by open addressing on the identity: `(taken,
-/// identity, orchestration)` per slot. `SLOTS` is [`slots`](super::checks::slots) of both
-/// lists' length.
-pub struct Registered<const SLOTS: usize>([(bool, u128, bool); SLOTS]);
+/// Every registered identity: each row's, with its kind folded in (activities and
+/// orchestrations have identities of their own kinds, and an event, queue or KV key one of the
+/// orchestration that declares it), by open addressing. `SLOTS` is
+/// [`slots`](super::checks::slots) of the number of entries and declared items.
+pub struct Registered<const SLOTS: usize>([(bool, u128); SLOTS]);
 
-/// The identities `lists` registers.
+/// The identities `lists` registers, and `interfaces`: the identities of what the orchestrations
+/// declare, one slice per orchestration row (empty for most).
 #[must_use]
-pub const fn registered<const SLOTS: usize>(lists: &Lists) -> Registered<SLOTS> {
-    let mut set = [(false, 0u128, false); SLOTS];
+pub const fn registered<const SLOTS: usize>(
+    lists: &Lists,
+    interfaces: &[&[u128]],
+) -> Registered<SLOTS> {
+    let mut set = Registered([(false, 0u128); SLOTS]);
     let tables = [lists.orchestrations, lists.activities];
     let mut t = 0;
     while t < 2 {
         let mut i = 0;
         while i < tables[t].len() {
             let facts = &tables[t][i].facts;
-            if !facts.annotated {
-                i += 1;
-                continue;
+            if facts.annotated {
+                set.insert(kind_identity(facts.identity, facts.orchestration));
             }
-            // Truncation keeps the low bits, which is all a slot number needs.
-            #[allow(clippy::cast_possible_truncation)]
-            let mut slot = (facts.identity as usize) & (SLOTS - 1);
-            while set[slot].0 {
-                slot = (slot + 1) & (SLOTS - 1);
-            }
-            set[slot] = (true, facts.identity, facts.orchestration);
             i += 1;
         }
         t += 1;
     }
-    Registered(set)
+    let mut o = 0;
+    while o < interfaces.len() {
+        let mut d = 0;
+        while d < interfaces[o].len() {
+            set.insert(interfaces[o][d]);
+            d += 1;
+        }
+        o += 1;
+    }
+    set
 }
 
-/// Panics with `message` unless an item of this identity and kind is registered.
-/// `#[track_caller]`: the error points at the `lock` argument.
+/// How many identities `interfaces` holds, for the size of the set.
+#[must_use]
+pub const fn count(interfaces: &[&[u128]]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < interfaces.len() {
+        count += interfaces[i].len();
+        i += 1;
+    }
+    count
+}
+
+/// An item's identity, told apart by its kind: an activity and an orchestration of one name and
+/// version are different things to pin. (Identities of declared items are built apart already.)
+const fn kind_identity(identity: u128, orchestration: bool) -> u128 {
+    if orchestration {
+        identity.rotate_left(1)
+    } else {
+        identity
+    }
+}
+
+impl<const SLOTS: usize> Registered<SLOTS> {
+    const fn insert(&mut self, identity: u128) {
+        // Truncation keeps the low bits, which is all a slot number needs.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = (identity as usize) & (SLOTS - 1);
+        while self.0[slot].0 {
+            if self.0[slot].1 == identity {
+                return;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        self.0[slot] = (true, identity);
+    }
+
+    const fn contains(&self, identity: u128) -> bool {
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = (identity as usize) & (SLOTS - 1);
+        while self.0[slot].0 {
+            if self.0[slot].1 == identity {
+                return true;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        false
+    }
+}
+
+/// Panics with `message` unless an item of this identity is registered: an activity or an
+/// orchestration (`orchestration` says which), or, with `declared`, an event, queue or KV key,
+/// whose identity is its own. `#[track_caller]`: the error points at the `lock` argument.
 #[track_caller]
 pub const fn locked<const SLOTS: usize>(
     set: &Registered<SLOTS>,
     identity: u128,
     orchestration: bool,
+    declared: bool,
     message: &str,
 ) {
-    #[allow(clippy::cast_possible_truncation)]
-    let mut slot = (identity as usize) & (SLOTS - 1);
-    while set.0[slot].0 {
-        if set.0[slot].1 == identity && set.0[slot].2 == orchestration {
-            return;
-        }
-        slot = (slot + 1) & (SLOTS - 1);
-    }
-    panic!("{}", message)
+    let identity = if declared {
+        identity
+    } else {
+        kind_identity(identity, orchestration)
+    };
+    assert!(set.contains(identity), "{}", message);
 }
 
 #[cfg(test)]
@@ -143,26 +251,35 @@ mod tests {
     #[test]
     fn a_line_of_each_kind() {
         let mut text = String::new();
-        Line {
-            orchestration: false,
+        let activity = Line {
+            kind: Pinned::Activity,
             name: "p::activity::a",
             version_key: b"",
             version: "",
+            wire: "",
             condition: "cfg(feature = \"dns\")",
-        }
-        .write(&mut text);
-        Line {
-            orchestration: true,
+        };
+        activity.write(&mut text);
+        let orchestration = Line {
+            kind: Pinned::Orchestration,
             name: "p::orchestration::o",
             version_key: b"",
             version: "1.0.0-beta.1",
+            wire: "",
             condition: "",
+        };
+        orchestration.write(&mut text);
+        Line {
+            kind: Pinned::Event,
+            wire: "InstanceDeleted",
+            ..orchestration
         }
         .write(&mut text);
         assert_eq!(
             text,
             "activity      p::activity::a cfg(feature = \"dns\")\n\
-             orchestration p::orchestration::o 1.0.0-beta.1\n"
+             orchestration p::orchestration::o 1.0.0-beta.1\n\
+             event         p::orchestration::o 1.0.0-beta.1 InstanceDeleted\n"
         );
     }
 }

@@ -6,12 +6,13 @@
 pub mod checks;
 pub mod codec;
 pub mod companion;
+pub mod interface;
 pub mod lock;
 pub mod registries;
 mod text;
 
 pub use companion::{
-    not_configured, Facts, Info, Infos, Lists, Register, Row, NOT_ANNOTATED, NOT_ANNOTATED_INFO,
-    NO_NAME,
+    not_configured, Channel, Declared, Facts, Info, Infos, Lists, Register, Row, NOT_ANNOTATED,
+    NOT_ANNOTATED_INFO, NO_INTERFACE, NO_NAME,
 };
 pub use duroxide;

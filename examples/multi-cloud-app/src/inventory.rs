@@ -110,8 +110,12 @@ mod tests {
             .flat_map(|krate| krate.orchestrations)
             .collect();
         assert_eq!(merged, by_crate);
-        assert!(merged.iter().any(|o| o.name.starts_with("duroxide-azure-arm::")));
-        assert!(merged.iter().any(|o| o.name.starts_with("duroxide-aws-ec2::")));
+        assert!(merged
+            .iter()
+            .any(|o| o.name.starts_with("duroxide-azure-arm::")));
+        assert!(merged
+            .iter()
+            .any(|o| o.name.starts_with("duroxide-aws-ec2::")));
     }
 
     #[test]

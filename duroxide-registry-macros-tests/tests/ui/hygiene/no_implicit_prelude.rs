@@ -44,8 +44,14 @@ pub mod flows {
     use super::{Greeting, OrchestrationContext};
     use ::duroxide_registry_macros::orchestration;
 
-    /// Greets, then shouts.
-    #[orchestration(version = "1.2.0")]
+    /// Greets, then shouts. Its interface's helpers name no prelude item either.
+    #[orchestration(
+        version = "1.2.0",
+        events(approval = Greeting),
+        queues(commands = ::std::string::String as "Commands"),
+        status = ::std::string::String,
+        kv(progress = u32)
+    )]
     pub async fn greet(
         ctx: OrchestrationContext,
         input: Greeting,
@@ -62,6 +68,10 @@ registry! {
 }
 
 fn main() {
+    ::std::assert_eq!(flows::greet::events::approval::NAME, "approval");
+    ::std::assert_eq!(flows::greet::queues::commands::NAME, "Commands");
+    ::std::assert_eq!(flows::greet::kv::progress::NAME, "progress");
+    let _: ::core::option::Option<flows::greet::status::Payload> = ::core::option::Option::None;
     const PREFIX: &str = ::core::env!("CARGO_PKG_NAME");
     let hello_name = ::std::format!("{PREFIX}::activity::hello");
     let shout_name = ::std::format!("{PREFIX}::activity::shout-it");

@@ -53,6 +53,24 @@ pub mod orchestrations {
     pub async fn ask(ctx: OrchestrationContext, request: Request) -> Result<Reply, String> {
         activities::answer::call(&ctx, &request).await
     }
+
+    /// Waits for a request and a reply, reporting its phase: every interface helper, linted.
+    ///
+    /// # Errors
+    ///
+    /// A payload that does not decode.
+    #[orchestration(
+        events(request = Request),
+        queues(replies = Reply),
+        status = String,
+        kv(seen = u64)
+    )]
+    pub async fn watch(ctx: OrchestrationContext, _input: Request) -> Result<Reply, String> {
+        watch::status::set(&ctx, &"waiting".to_owned());
+        let request = watch::events::request::wait(&ctx).await?;
+        watch::kv::seen::set(&ctx, &request.id);
+        watch::queues::replies::dequeue(&ctx).await
+    }
 }
 
 registry! {
@@ -62,6 +80,8 @@ registry! {
 }
 
 fn main() {
+    assert_eq!(orchestrations::watch::events::request::NAME, "request");
+    assert_eq!(orchestrations::watch::kv::seen::NAME, "seen");
     let prefix = env!("CARGO_PKG_NAME");
     assert_eq!(
         activities::answer::NAME,
@@ -105,6 +125,10 @@ fn main() {
             output_type: "Reply",
             activities_used: vec![activities::answer::NAME],
             version: "1.0.1",
+            events: vec![],
+            queues: vec![],
+            kv: vec![],
+            status: None,
         }]
     );
 }

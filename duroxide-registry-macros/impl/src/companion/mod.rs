@@ -2,10 +2,11 @@
 //! name and visibility holding its `NAME`, types, typed helpers and registration.
 //!
 //! This file assembles it from the parts both kinds share; `activity.rs` and `orchestration.rs`
-//! add what only one kind has, `interface.rs` the hidden interface `registry!` reads, and `shared.rs`
+//! add what only one kind has, `for_registry.rs` the hidden items `registry!` reads, and `shared.rs`
 //! the pieces of generated code several of them use.
 
 mod activity;
+mod for_registry;
 mod interface;
 mod orchestration;
 mod shared;
@@ -87,7 +88,8 @@ fn module(item: &Item, ident: &Ident, doc: Option<TokenStream>) -> TokenStream {
         Kind::Activity => activity::items(item),
         Kind::Orchestration => orchestration::items(item),
     };
-    let hidden = interface::definition(item, &register);
+    let interface = interface::items(item);
+    let hidden = for_registry::definition(item, &register);
     let glob = item.scope.glob().then(|| {
         quote! {
             // The function's types are written relative to its module; the glob makes the names
@@ -121,6 +123,7 @@ fn module(item: &Item, ident: &Ident, doc: Option<TokenStream>) -> TokenStream {
 
             #aliases
             #specific
+            #interface
             #hidden
         }
     }

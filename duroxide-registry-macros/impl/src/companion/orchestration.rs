@@ -38,6 +38,29 @@ const START_DOC: &str = concat!(
     "\n",
     "The input cannot be encoded, or the provider fails to enqueue the instance.",
 );
+const CONTINUE_AS_NEW_DOC: &str = concat!(
+    "Ends this execution and continues the instance as a new one, at exactly [`VERSION`],\n",
+    "with `input`: `return deploy::continue_as_new(&ctx, &input).await;`. The future never\n",
+    "completes, so it has whatever output type the body returns. Called from an older\n",
+    "version's body, it upgrades the instance to this version.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+const START_DETACHED_DOC: &str = concat!(
+    "Starts a new instance of this orchestration, at exactly [`VERSION`], from another\n",
+    "orchestration, which does not wait for it.\n",
+    "\n",
+    "# Errors\n",
+    "\n",
+    "An instance id that duroxide reserves for sub-orchestrations (`sub::..`), where\n",
+    "duroxide's own call panics.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
 const WAIT_DOC: &str = concat!(
     "Waits for an instance to finish: `Ok(Ok(output))` when it completed,\n",
     "`Ok(Err(message))` when it failed.\n",
@@ -138,7 +161,8 @@ fn typed_helpers(item: &Item) -> TokenStream {
     let (input, output) = shared::payload_types(item);
     let private = item.support.private();
     let duroxide = quote!(#private::duroxide);
-    let [call, call_with_id] = [Helper::Call, Helper::CallWithId].map(Helper::ident);
+    let [call, call_with_id, start_detached] =
+        [Helper::Call, Helper::CallWithId, Helper::StartDetached].map(Helper::ident);
     quote! {
         #[doc = #CALL_DOC]
         #[inline]
@@ -186,6 +210,25 @@ fn typed_helpers(item: &Item) -> TokenStream {
             >,
         > + 'a {
             client.wait_for_orchestration_typed::<#output>(instance_id, timeout)
+        }
+
+        #[doc = #CONTINUE_AS_NEW_DOC]
+        #[inline]
+        pub fn continue_as_new<'a, T>(
+            ctx: &'a #duroxide::OrchestrationContext,
+            input: &Input,
+        ) -> impl ::core::future::Future<Output = ::core::result::Result<T, ::std::string::String>> + 'a {
+            #private::interface::continue_as_new::<#input, T>(ctx, NAME, VERSION, input)
+        }
+
+        #[doc = #START_DETACHED_DOC]
+        #[inline]
+        pub fn #start_detached(
+            ctx: &#duroxide::OrchestrationContext,
+            instance_id: impl ::core::convert::Into<::std::string::String>,
+            input: &Input,
+        ) -> ::core::result::Result<(), ::std::string::String> {
+            #private::interface::start_detached::<#input>(ctx, NAME, VERSION, instance_id, input)
         }
     }
 }

@@ -44,8 +44,23 @@ pub(super) fn registry(
 
 fn activity_registry(registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let infos = table::infos();
     let activity_registry = quote!(#private::duroxide::runtime::registry::ActivityRegistry);
+    // One registration per entry, read from its `__INFO` (the fallback's registers nothing):
+    // direct calls, with nothing collected at run time.
+    let plain = registry.activities.iter().map(|entry| {
+        let cfgs = &entry.cfgs;
+        let info = table::read(entry, "__INFO");
+        quote_spanned! {entry.span=>
+            #(#cfgs)*
+            let builder = #private::registries::register_activity(builder, #info.register);
+        }
+    });
+    let plain = quote! {
+        #[allow(unused_imports)]
+        use #private::NOT_ANNOTATED_INFO as __INFO;
+        let builder = #activity_registry::builder();
+        #(#plain)*
+    };
     let Some(config) = &registry.config else {
         return quote! {
             /// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
@@ -53,7 +68,8 @@ fn activity_registry(registry: &Registry) -> TokenStream {
             /// Consumers can merge it into their own registry with `.merge()`.
             #[must_use]
             pub fn create_activity_registry() -> #activity_registry {
-                #private::registries::activities(&#infos()).build()
+                #plain
+                builder.build()
             }
         };
     };
@@ -61,7 +77,7 @@ fn activity_registry(registry: &Registry) -> TokenStream {
     // entry without one (no `#[config]` parameter, or no companion) falls back to the facade's
     // `not_configured`, which registers nothing. A configuration of another type is a type
     // mismatch, at the entry.
-    let steps = registry.activities.iter().map(|entry| {
+    let configured = registry.activities.iter().map(|entry| {
         let cfgs = &entry.cfgs;
         let register = table::read(entry, "__register_with_config");
         quote_spanned! {entry.span=>
@@ -81,8 +97,8 @@ fn activity_registry(registry: &Registry) -> TokenStream {
             #[allow(unused_imports)]
             use #private::not_configured as __register_with_config;
             let config = ::std::sync::Arc::new(config);
-            let builder = #private::registries::activities(&#infos());
-            #(#steps)*
+            #plain
+            #(#configured)*
             builder.build()
         }
 
@@ -105,7 +121,17 @@ fn activity_registry(registry: &Registry) -> TokenStream {
 
 fn orchestration_registry(registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let infos = table::infos();
+    let steps = registry.orchestrations.iter().map(|entry| {
+        let cfgs = &entry.cfgs;
+        let info = table::read(entry, "__INFO");
+        quote_spanned! {entry.span=>
+            #(#cfgs)*
+            {
+                let info = #info;
+                (info.version_key, info.register)
+            },
+        }
+    });
     quote! {
         /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
         ///
@@ -113,7 +139,9 @@ fn orchestration_registry(registry: &Registry) -> TokenStream {
         /// of the list. Consumers can merge it into their own registry with `.merge()`.
         #[must_use]
         pub fn create_orchestration_registry() -> #private::duroxide::OrchestrationRegistry {
-            #private::registries::orchestrations(&#infos())
+            #[allow(unused_imports)]
+            use #private::NOT_ANNOTATED_INFO as __INFO;
+            #private::registries::orchestrations(&mut [#(#steps)*])
         }
     }
 }

@@ -25,7 +25,7 @@ use super::parse::Registry;
 use super::table;
 use crate::diagnostics::Diagnostics;
 use crate::fingerprint;
-use crate::item::Kind;
+use crate::item::{Channel, Kind};
 use crate::text::tokens_as_written;
 use crate::version;
 use proc_macro2::TokenStream;
@@ -41,14 +41,39 @@ pub(super) struct Lock {
     lines: Vec<Line>,
 }
 
+/// What a line pins: an activity, an orchestration, or an event, queue or KV key an
+/// orchestration declares (the facade's `lock::Pinned`, whose words these are).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pinned {
+    Item(Kind),
+    Declared(Channel),
+}
+
+impl Pinned {
+    /// The facade's variant.
+    fn variant(self) -> proc_macro2::Ident {
+        let name = match self {
+            Pinned::Item(Kind::Activity) => "Activity",
+            Pinned::Item(Kind::Orchestration) => "Orchestration",
+            Pinned::Declared(Channel::Event) => "Event",
+            Pinned::Declared(Channel::Queue) => "Queue",
+            Pinned::Declared(Channel::Kv) => "Kv",
+        };
+        proc_macro2::Ident::new(name, proc_macro2::Span::call_site())
+    }
+}
+
 /// One pinned item.
 struct Line {
     number: usize,
-    kind: Kind,
+    kind: Pinned,
+    /// The item's full name; for a declared item, its orchestration's.
     name: String,
     /// An orchestration's version as written; activities have none.
     version: String,
     version_key: Vec<u8>,
+    /// A declared item's wire name; empty for the others.
+    wire: String,
     /// The predicate of a `cfg(...)` at the end of the line, as text and as tokens.
     cfg: Option<(String, TokenStream)>,
 }
@@ -57,8 +82,33 @@ impl Line {
     /// Whether two lines pin the same thing, under the same condition.
     fn same(&self, other: &Line) -> bool {
         let condition = |line: &Line| line.cfg.as_ref().map(|(text, _)| text.clone());
-        (self.kind, &self.name, &self.version, condition(self))
-            == (other.kind, &other.name, &other.version, condition(other))
+        (
+            self.kind,
+            &self.name,
+            &self.version,
+            &self.wire,
+            condition(self),
+        ) == (
+            other.kind,
+            &other.name,
+            &other.version,
+            &other.wire,
+            condition(other),
+        )
+    }
+
+    /// The fingerprint the line is checked by, and whether it is a declared item's.
+    fn identity(&self) -> (TokenStream, bool) {
+        match self.kind {
+            Pinned::Item(kind) => (
+                fingerprint::identity(kind, &self.name, &self.version_key),
+                false,
+            ),
+            Pinned::Declared(channel) => (
+                fingerprint::declared(channel, &self.name, &self.version_key, &self.wire),
+                true,
+            ),
+        }
     }
 }
 
@@ -121,16 +171,24 @@ fn parse_line(content: &str, number: usize) -> Result<Option<Line>, String> {
     if content.is_empty() || content.starts_with('#') {
         return Ok(None);
     }
-    let expected = "expected `activity NAME` or `orchestration NAME VERSION`, each optionally \
+    let expected = "expected `activity NAME`, `orchestration NAME VERSION`, or `event`, `queue` \
+                    or `kv` followed by `ORCHESTRATION VERSION WIRE_NAME`, each optionally \
                     followed by `cfg(...)`";
     let (head, cfg) = match content.find(" cfg(") {
         Some(at) => (&content[..at], Some(content[at + 1..].trim())),
         None => (content, None),
     };
     let fields: Vec<&str> = head.split_whitespace().collect();
-    let (kind, name, version) = match fields.as_slice() {
-        ["activity", name] => (Kind::Activity, *name, None),
-        ["orchestration", name, version] => (Kind::Orchestration, *name, Some(*version)),
+    let declared = |word: &str| Channel::ALL.into_iter().find(|c| c.word() == word);
+    let (kind, name, version, wire) = match fields.as_slice() {
+        ["activity", name] => (Pinned::Item(Kind::Activity), *name, None, ""),
+        ["orchestration", name, version] => {
+            (Pinned::Item(Kind::Orchestration), *name, Some(*version), "")
+        }
+        [word, name, version, wire] if declared(word).is_some() => {
+            let channel = declared(word).unwrap_or(Channel::Event);
+            (Pinned::Declared(channel), *name, Some(*version), *wire)
+        }
         ["orchestration", _] => {
             return Err(format!(
                 "an orchestration line needs its version: `orchestration NAME VERSION`; found \
@@ -141,6 +199,13 @@ fn parse_line(content: &str, number: usize) -> Result<Option<Line>, String> {
             return Err(format!(
                 "an activity line has no version (duroxide registers activities at 1.0.0): \
                  `activity NAME`; found `{content}`"
+            ))
+        }
+        [word, ..] if declared(word).is_some() => {
+            return Err(format!(
+                "a{} {word} line names its orchestration, the orchestration's version and the \
+                 wire name: `{word} ORCHESTRATION VERSION WIRE_NAME`; found `{content}`",
+                if *word == "event" { "n" } else { "" }
             ))
         }
         [kind, ..] if !matches!(*kind, "activity" | "orchestration") => {
@@ -165,6 +230,7 @@ fn parse_line(content: &str, number: usize) -> Result<Option<Line>, String> {
         name: name.to_owned(),
         version,
         version_key,
+        wire: wire.to_owned(),
         cfg,
     };
     Ok(Some(line))
@@ -201,8 +267,8 @@ pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
         .chain(&registry.activities)
         .any(|entry| !entry.cfgs.is_empty());
     let lines = lock.lines.iter().map(|line| {
-        let identity = fingerprint::identity(line.kind, &line.name, &line.version_key);
-        let orchestration = line.kind == Kind::Orchestration;
+        let (identity, declared) = line.identity();
+        let orchestration = line.kind != Pinned::Item(Kind::Activity);
         let message = missing_message(&written, line, cfg_entries);
         let cfg = line
             .cfg
@@ -210,34 +276,59 @@ pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
             .map(|(_, predicate)| quote!(#[cfg(#predicate)]));
         quote_spanned! {lock.literal.span()=>
             #cfg
-            const _: () = lock::locked(REGISTERED, #identity, #orchestration, #message);
+            const _: () = lock::locked(REGISTERED, #identity, #orchestration, #declared, #message);
         }
+    });
+    // What each orchestration declares, read from its companion (nothing, for one that
+    // declares nothing, or is no companion, whose entry is reported elsewhere).
+    let interfaces = registry.orchestrations.iter().map(|entry| {
+        let cfgs = &entry.cfgs;
+        let read = table::read(entry, "__INTERFACE");
+        quote!(#(#cfgs)* #read,)
     });
     // `lock::locked`, a path spanned like the rest of each check: the error of a const check
     // is reported at the span of its call, which a path from elsewhere would stretch.
     quote! {
         use #private::lock;
-        const REGISTERED: &lock::Registered<{ checks::slots(#count) }> = &lock::registered(TABLE);
+        #[allow(unused_imports)]
+        use #private::NO_INTERFACE as __INTERFACE;
+        const INTERFACES: &[&[u128]] = &[#(#interfaces)*];
+        const PINNED: usize = #count + lock::count(INTERFACES);
+        const REGISTERED: &lock::Registered<{ checks::slots(PINNED) }> =
+            &lock::registered(TABLE, INTERFACES);
         #(#lines)*
     }
 }
 
 fn missing_message(written: &str, line: &Line, cfg_entries: bool) -> String {
-    let what = match line.kind {
-        Kind::Activity => "an activity entry with exactly this NAME",
-        Kind::Orchestration => "an orchestration entry with exactly this NAME and VERSION",
-    };
-    let pinned = match line.kind {
-        Kind::Activity => format!("the activity `{}`", line.name),
-        Kind::Orchestration => format!(
-            "the orchestration `{}` at version {}",
-            line.name, line.version
+    let (version, name, wire) = (&line.version, &line.name, &line.wire);
+    let (pinned, consequence, what) = match line.kind {
+        Pinned::Item(Kind::Activity) => (
+            format!("the activity `{name}`"),
+            "does not register it: an instance that still runs it could not resume",
+            "an activity entry with exactly this NAME".to_owned(),
+        ),
+        Pinned::Item(Kind::Orchestration) => (
+            format!("the orchestration `{name}` at version {version}"),
+            "does not register it: an instance that still runs it could not resume",
+            "an orchestration entry with exactly this NAME and VERSION".to_owned(),
+        ),
+        Pinned::Declared(channel) => (
+            format!(
+                "the {} `{wire}` of the orchestration `{name}` at version {version}",
+                channel.word()
+            ),
+            "registers no such orchestration that declares it: an instance of that version \
+             that waits on it, or is read by it, could no longer be reached",
+            format!(
+                "the orchestration at this version, declaring `{}(key = Payload as \"{wire}\")`",
+                channel.key().text()
+            ),
         ),
     };
     let mut message = format!(
-        "{written}:{} pins {pinned}, but this registry! does not register it: an instance that \
-         still runs it could not resume. Restore it ({what}), or delete the line once no \
-         instance can still be running it",
+        "{written}:{} pins {pinned}, but this registry! {consequence}. Restore it ({what}), or \
+         delete the line once no instance can still be running it",
         line.number,
     );
     if let Some((predicate, _)) = &line.cfg {
@@ -271,17 +362,18 @@ pub(super) fn function(lock: &Lock, registry: &Registry) -> TokenStream {
         });
     let carried = lock.lines.iter().filter_map(|line| {
         let (text, predicate) = line.cfg.as_ref()?;
-        let orchestration = line.kind == Kind::Orchestration;
-        let (name, version) = (&line.name, &line.version);
+        let kind = line.kind.variant();
+        let (name, version, wire) = (&line.name, &line.version, &line.wire);
         let key = syn::LitByteStr::new(&line.version_key, proc_macro2::Span::call_site());
         let condition = format!("cfg({text})");
         Some(quote! {
             #[cfg(not(#predicate))]
             #private::lock::Line {
-                orchestration: #orchestration,
+                kind: #private::lock::Pinned::#kind,
                 name: #name,
                 version_key: #key,
                 version: #version,
+                wire: #wire,
                 condition: #condition,
             },
         })
@@ -321,8 +413,8 @@ fn condition(cfgs: &[syn::Attribute]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{condition, parse_line};
-    use crate::item::Kind;
+    use super::{condition, parse_line, Pinned};
+    use crate::item::{Channel, Kind};
 
     #[test]
     fn lines_of_each_kind_with_and_without_a_condition() {
@@ -331,7 +423,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             (line.kind, line.name.as_str()),
-            (Kind::Activity, "p::activity::a")
+            (Pinned::Item(Kind::Activity), "p::activity::a")
         );
         let line = parse_line(
             "orchestration p::orchestration::o 2.0.0 cfg(feature = \"x\")",
@@ -341,6 +433,13 @@ mod tests {
         .unwrap();
         assert_eq!(line.version, "2.0.0");
         assert_eq!(line.cfg.unwrap().0, "feature = \"x\"");
+        let line = parse_line("queue         p::orchestration::o 2.0.0 commands", 3)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (line.kind, line.wire.as_str()),
+            (Pinned::Declared(Channel::Queue), "commands")
+        );
         for blank in ["", "   ", "# a comment"] {
             assert!(parse_line(blank, 3).unwrap().is_none());
         }
@@ -365,6 +464,11 @@ mod tests {
                 "a condition like",
             ),
             ("activity", "expected `activity NAME`"),
+            (
+                "event p::orchestration::o 1.0.0",
+                "`event ORCHESTRATION VERSION WIRE_NAME`",
+            ),
+            ("kv p::orchestration::o x y", "not a semantic version"),
         ] {
             let error = parse_line(text, 1).err().unwrap_or_default();
             assert!(error.contains(expected), "{text}: {error}");

@@ -145,6 +145,10 @@ fn main() {
             output_type: "String",
             activities_used: vec![activities::provision_vm::NAME, activities::configure_firewall::NAME],
             version: "1.0.0",
+            events: vec![],
+            queues: vec![],
+            kv: vec![],
+            status: None,
         }
     );
     assert_eq!(listed[2].input_type, "(String, String)");

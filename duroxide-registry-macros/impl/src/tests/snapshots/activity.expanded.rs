@@ -132,5 +132,7 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         idempotent: true,
         uses: &[],
         register: ::duroxide_registry_macros::__private::Register::Activity(__register),
+        interface: &[],
+        status: ::core::option::Option::None,
     };
 }

@@ -129,6 +129,8 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         idempotent: false,
         uses: &[],
         register: ::duroxide_registry_macros::__private::Register::Activity(__register),
+        interface: &[],
+        status: ::core::option::Option::None,
     };
 }
 #[doc(inline)]

@@ -132,6 +132,47 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
                 super::ProvisionPostgresOutput,
             >(instance_id, timeout)
     }
+    /**Ends this execution and continues the instance as a new one, at exactly [`VERSION`],
+with `input`: `return deploy::continue_as_new(&ctx, &input).await;`. The future never
+completes, so it has whatever output type the body returns. Called from an older
+version's body, it upgrades the instance to this version.
+
+# Panics
+
+Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
+    #[inline]
+    pub fn continue_as_new<'a, T>(
+        ctx: &'a ::duroxide_registry_macros::__private::duroxide::OrchestrationContext,
+        input: &Input,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<T, ::std::string::String>,
+    > + 'a {
+        ::duroxide_registry_macros::__private::interface::continue_as_new::<
+            super::ProvisionPostgresInput,
+            T,
+        >(ctx, NAME, VERSION, input)
+    }
+    /**Starts a new instance of this orchestration, at exactly [`VERSION`], from another
+orchestration, which does not wait for it.
+
+# Errors
+
+An instance id that duroxide reserves for sub-orchestrations (`sub::..`), where
+duroxide's own call panics.
+
+# Panics
+
+Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
+    #[inline]
+    pub fn start_detached(
+        ctx: &::duroxide_registry_macros::__private::duroxide::OrchestrationContext,
+        instance_id: impl ::core::convert::Into<::std::string::String>,
+        input: &Input,
+    ) -> ::core::result::Result<(), ::std::string::String> {
+        ::duroxide_registry_macros::__private::interface::start_detached::<
+            super::ProvisionPostgresInput,
+        >(ctx, NAME, VERSION, instance_id, input)
+    }
     #[inline]
     fn __register(
         builder: ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistryBuilder,
@@ -171,5 +212,7 @@ A timeout, a provider failure, or an output that does not decode as [`Output`].*
         register: ::duroxide_registry_macros::__private::Register::Orchestration(
             __register,
         ),
+        interface: &[],
+        status: ::core::option::Option::None,
     };
 }

@@ -59,8 +59,29 @@ fn __duroxide_infos() -> ::duroxide_registry_macros::__private::Infos {
 /// Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry {
-    ::duroxide_registry_macros::__private::registries::activities(&__duroxide_infos())
-        .build()
+    #[allow(unused_imports)]
+    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
+    let builder = ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry::builder();
+    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
+        builder,
+        {
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use activities::provision_vm::*;
+            __INFO
+        }
+            .register,
+    );
+    #[cfg(feature = "firewall")]
+    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
+        builder,
+        {
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use activities::configure_firewall::*;
+            __INFO
+        }
+            .register,
+    );
+    builder.build()
 }
 /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
 ///
@@ -68,8 +89,19 @@ pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duro
 /// of the list. Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_orchestration_registry() -> ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistry {
+    #[allow(unused_imports)]
+    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
     ::duroxide_registry_macros::__private::registries::orchestrations(
-        &__duroxide_infos(),
+        &mut [
+            {
+                let info = {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
+                    use orchestrations::provision_postgres_v2::*;
+                    __INFO
+                };
+                (info.version_key, info.register)
+            },
+        ],
     )
 }
 #[doc(no_inline)]

@@ -69,8 +69,29 @@ fn __duroxide_infos() -> ::duroxide_registry_macros::__private::Infos {
 /// Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry {
-    ::duroxide_registry_macros::__private::registries::activities(&__duroxide_infos())
-        .build()
+    #[allow(unused_imports)]
+    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
+    let builder = ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry::builder();
+    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
+        builder,
+        {
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use activities::provision_vm::*;
+            __INFO
+        }
+            .register,
+    );
+    #[cfg(feature = "dns")]
+    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
+        builder,
+        {
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use activities::publish_dns::*;
+            __INFO
+        }
+            .register,
+    );
+    builder.build()
 }
 /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
 ///
@@ -78,8 +99,27 @@ pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duro
 /// of the list. Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_orchestration_registry() -> ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistry {
+    #[allow(unused_imports)]
+    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
     ::duroxide_registry_macros::__private::registries::orchestrations(
-        &__duroxide_infos(),
+        &mut [
+            {
+                let info = {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
+                    use create_instance::v1_0_5::*;
+                    __INFO
+                };
+                (info.version_key, info.register)
+            },
+            {
+                let info = {
+                    #[allow(unused_imports, clippy::wildcard_imports)]
+                    use create_instance::v1_0_6::*;
+                    __INFO
+                };
+                (info.version_key, info.register)
+            },
+        ],
     )
 }
 #[doc(no_inline)]
@@ -152,10 +192,11 @@ pub fn registry_lock() -> ::std::string::String {
         &[
             #[cfg(not(feature = "dns"))]
             ::duroxide_registry_macros::__private::lock::Line {
-                orchestration: false,
+                kind: ::duroxide_registry_macros::__private::lock::Pinned::Activity,
                 name: "duroxide-registry-macros::activity::publish-dns",
                 version_key: b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
                 version: "",
+                wire: "",
                 condition: "cfg(feature = \"dns\")",
             },
         ],
@@ -208,12 +249,29 @@ const _: () = {
     #[cfg(feature = "dns")]
     const _: () = checks::report(FINDINGS[3usize]);
     use ::duroxide_registry_macros::__private::lock;
-    const REGISTERED: &lock::Registered<{ checks::slots(4usize) }> = &lock::registered(
+    #[allow(unused_imports)]
+    use ::duroxide_registry_macros::__private::NO_INTERFACE as __INTERFACE;
+    const INTERFACES: &[&[u128]] = &[
+        {
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use create_instance::v1_0_5::*;
+            __INTERFACE
+        },
+        {
+            #[allow(unused_imports, clippy::wildcard_imports)]
+            use create_instance::v1_0_6::*;
+            __INTERFACE
+        },
+    ];
+    const PINNED: usize = 4usize + lock::count(INTERFACES);
+    const REGISTERED: &lock::Registered<{ checks::slots(PINNED) }> = &lock::registered(
         TABLE,
+        INTERFACES,
     );
     const _: () = lock::locked(
         REGISTERED,
         148097649956677154380308259318295567752u128,
+        false,
         false,
         "src/tests/snapshots/registry.lock:2 pins the activity `duroxide-registry-macros::activity::provision-vm`, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an activity entry with exactly this NAME), or delete the line once no instance can still be running it. If its entry is under `#[cfg]`, the line must say so at its end, like `cfg(feature = \"x\")`: `registry_lock()` writes it",
     );
@@ -222,12 +280,14 @@ const _: () = {
         REGISTERED,
         316090257308881661061663682974786544744u128,
         false,
+        false,
         "src/tests/snapshots/registry.lock:3 pins the activity `duroxide-registry-macros::activity::publish-dns`, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an activity entry with exactly this NAME), or delete the line once no instance can still be running it (the line is checked because `cfg(feature = \"dns\")` holds in this build)",
     );
     const _: () = lock::locked(
         REGISTERED,
         237957964078596509205167672054732268593u128,
         true,
+        false,
         "src/tests/snapshots/registry.lock:4 pins the orchestration `duroxide-registry-macros::orchestration::create-instance` at version 1.0.5, but this registry! does not register it: an instance that still runs it could not resume. Restore it (an orchestration entry with exactly this NAME and VERSION), or delete the line once no instance can still be running it. If its entry is under `#[cfg]`, the line must say so at its end, like `cfg(feature = \"x\")`: `registry_lock()` writes it",
     );
     const _: () = {
