@@ -7,6 +7,9 @@ use duroxide_registry_macros::registry;
 
 registry! {
     names: names,
+    // `replay::capture` and `replay::check`: `tests/histories.rs` replays the golden histories
+    // that `examples/record_app_histories.rs` records.
+    replay: replay,
     orchestrations: [crate::orchestrations::deploy_multi_cloud_app as DEPLOY_MULTI_CLOUD],
     activities: [crate::activities::publish_dns_record],
 }
