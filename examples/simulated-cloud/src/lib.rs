@@ -118,6 +118,9 @@ struct State {
     resources: BTreeMap<String, Resource>,
     /// Every creation in order: the evidence that no resource was created twice.
     created: Vec<Creation>,
+    /// Every removal in order. Absent from files written before resources could be removed.
+    #[serde(default)]
+    removed: Vec<Creation>,
     quotas: BTreeMap<String, u32>,
     next_serial: u64,
 }
@@ -260,6 +263,54 @@ impl SimulatedCloud {
         properties: impl FnOnce(u64) -> Properties,
     ) -> Result<Provisioned, CloudError> {
         self.write(|state| state.ensure(id, kind, properties))?
+    }
+
+    /// Removes the resource `id`, and returns it; `None` when it does not exist, so that
+    /// removing twice is harmless (a retried activity). Removals are logged
+    /// ([`removals`](Self::removals)); a removed id may be created again, which the creation
+    /// log then counts twice.
+    ///
+    /// # Errors
+    ///
+    /// A storage failure.
+    pub fn remove(&self, id: &str) -> Result<Option<Resource>, CloudError> {
+        self.write(|state| {
+            let removed = state.resources.remove(id);
+            if removed.is_some() {
+                state.removed.push(Creation {
+                    id: id.to_owned(),
+                    process: std::process::id(),
+                });
+            }
+            removed
+        })
+    }
+
+    /// Changes the properties of the resource `id` with `change`, atomically, and returns the
+    /// resource as changed; `None`, with nothing changed, when it does not exist.
+    ///
+    /// # Errors
+    ///
+    /// A storage failure.
+    pub fn update(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Properties),
+    ) -> Result<Option<Resource>, CloudError> {
+        self.write(|state| {
+            let resource = state.resources.get_mut(id)?;
+            change(&mut resource.properties);
+            Some(resource.clone())
+        })
+    }
+
+    /// The removal log, oldest first: the resources [`remove`](Self::remove) removed.
+    ///
+    /// # Errors
+    ///
+    /// The cloud's file cannot be read.
+    pub fn removals(&self) -> Result<Vec<Creation>, CloudError> {
+        self.read(|state| state.removed.clone())
     }
 
     /// Allows at most `limit` resources of `kind` from now on.
@@ -477,6 +528,51 @@ mod tests {
         let counts = SimulatedCloud::at_path(&path).creation_counts().unwrap();
         assert_eq!(counts.len(), 20);
         assert!(counts.values().all(|&count| count == 1));
+    }
+
+    #[test]
+    fn removal_is_logged_and_harmless_twice_and_update_changes_only_what_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let cloud = SimulatedCloud::at_path(dir.path().join("cloud.json"));
+        cloud.ensure("vm/a", "vm", props).unwrap();
+        let updated = cloud
+            .update("vm/a", |p| {
+                p.insert("size".to_owned(), "large".to_owned());
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(updated.properties["size"], "large");
+        assert_eq!(cloud.get("vm/a").unwrap().unwrap(), updated);
+        assert_eq!(cloud.update("vm/none", |_| unreachable!()).unwrap(), None);
+
+        assert_eq!(cloud.remove("vm/a").unwrap(), Some(updated));
+        assert_eq!(cloud.remove("vm/a").unwrap(), None);
+        assert_eq!(cloud.get("vm/a").unwrap(), None);
+        let removed: Vec<String> = cloud
+            .removals()
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(removed, ["vm/a"]);
+        // Created again: the creation log counts it twice.
+        cloud.ensure("vm/a", "vm", props).unwrap();
+        assert_eq!(cloud.creation_counts().unwrap()["vm/a"], 2);
+    }
+
+    #[test]
+    fn a_file_written_before_removals_existed_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cloud.json");
+        std::fs::write(
+            &path,
+            r#"{"resources":{},"created":[],"quotas":{},"next_serial":0}"#,
+        )
+        .unwrap();
+        assert!(SimulatedCloud::at_path(&path)
+            .removals()
+            .unwrap()
+            .is_empty());
     }
 
     #[test]
