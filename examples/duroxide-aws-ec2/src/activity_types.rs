@@ -57,3 +57,32 @@ pub struct LoadBalancerOutput {
     /// Public DNS name of the load balancer.
     pub dns_name: String,
 }
+
+/// Input of [`crate::activities::terminate_instance::NAME`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerminateInstanceInput {
+    /// Instance name, as launched.
+    pub name: String,
+    /// Region of the instance.
+    pub region: String,
+}
+
+/// Output of [`crate::activities::terminate_instance::NAME`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerminateInstanceOutput {
+    /// Id of the instance terminated; `None` when no instance of that name was running (it was
+    /// terminated already, by an earlier attempt of the same activity, say).
+    pub instance_id: Option<String>,
+}
+
+/// Input of [`crate::activities::set_load_balancer_targets::NAME`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadBalancerTargetsInput {
+    /// Name of an existing load balancer.
+    pub name: String,
+    /// Region of the load balancer.
+    pub region: String,
+    /// Ids of the instances to route to from now on, replacing the previous ones; each must
+    /// exist.
+    pub target_instance_ids: Vec<String>,
+}

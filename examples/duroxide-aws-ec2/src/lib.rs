@@ -7,12 +7,17 @@
 //! # Available Orchestrations
 //!
 //! - [`names::orchestrations::CREATE_EC2_CLUSTER`] - Create an EC2 cluster behind a load balancer
+//! - [`names::orchestrations::RESIZE_EC2_CLUSTER`] - Resize a cluster
+//! - [`names::orchestrations::EC2_CLUSTER_SCALER`] - Scale a cluster on command: a queue of
+//!   commands, a confirmation event, a typed status and `continue_as_new`
 //!
 //! # Available Activities
 //!
 //! - [`activities::create_placement_group::NAME`] - Create a cluster placement group
 //! - [`activities::launch_instance::NAME`] - Launch one EC2 instance
 //! - [`activities::create_load_balancer::NAME`] - Create a load balancer
+//! - [`activities::terminate_instance::NAME`] - Terminate one EC2 instance
+//! - [`activities::set_load_balancer_targets::NAME`] - Route a load balancer to given instances
 //!
 //! # Errors
 //!

@@ -14,11 +14,15 @@ registry! {
     names: names,
     orchestrations: [
         crate::orchestrations::create_ec2_cluster::create_ec2_cluster_orchestration as CREATE_EC2_CLUSTER,
+        crate::orchestrations::resize_ec2_cluster::resize_ec2_cluster_orchestration as RESIZE_EC2_CLUSTER,
+        crate::orchestrations::ec2_cluster_scaler::ec2_cluster_scaler_orchestration as EC2_CLUSTER_SCALER,
     ],
     activities: [
         crate::activities::create_placement_group,
         crate::activities::launch_instance,
         crate::activities::create_load_balancer,
+        crate::activities::terminate_instance,
+        crate::activities::set_load_balancer_targets,
     ],
 }
 

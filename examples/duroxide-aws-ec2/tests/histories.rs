@@ -7,10 +7,12 @@ use duroxide_aws_ec2::registry::replay;
 use std::path::Path;
 
 /// The recorded scenarios, one `<scenario>.json` each: a deleted or unlisted file fails the test.
-const SCENARIOS: [&str; 3] = [
+const SCENARIOS: [&str; 5] = [
     "create-ec2-cluster",
     "create-ec2-cluster-empty-refused",
     "create-ec2-cluster-limit-exceeded",
+    "ec2-cluster-scaler",
+    "ec2-cluster-scaler-confirmation-timeout",
 ];
 
 /// Executions of this crate's orchestrations are replayed, never skipped.
@@ -43,4 +45,40 @@ fn every_golden_history_replays() {
             .collect();
         assert!(ours.is_empty(), "{file}: skipped {ours:?}");
     }
+}
+
+/// The scaler's history holds every execution of the instance, joined by `continue_as_new`,
+/// and its `resize-ec2-cluster` sub-orchestrations: each is replayed at its recorded version,
+/// and ends as recorded.
+#[test]
+fn every_execution_of_the_scaler_replays_with_its_sub_orchestrations() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/histories/ec2-cluster-scaler.json");
+    let report = replay::check(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let scaler: Vec<_> = report
+        .replayed
+        .iter()
+        .filter(|r| r.name.ends_with("::ec2-cluster-scaler"))
+        .map(|r| {
+            (
+                r.execution_id,
+                r.outcome.split(' ').take(2).collect::<Vec<_>>().join(" "),
+            )
+        })
+        .collect();
+    assert_eq!(
+        scaler,
+        [
+            (1, "continues as".to_owned()),
+            (2, "continues as".to_owned()),
+            (3, "completes with".to_owned()),
+        ]
+    );
+    let resizes = report
+        .replayed
+        .iter()
+        .filter(|r| r.name.ends_with("::resize-ec2-cluster"))
+        .count();
+    assert_eq!(resizes, 3, "2 -> 4, 4 -> 1 and 1 -> 3");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
 }

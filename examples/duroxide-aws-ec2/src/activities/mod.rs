@@ -9,7 +9,8 @@
 
 use crate::activity_types::{
     LaunchInstanceInput, LaunchInstanceOutput, LoadBalancerInput, LoadBalancerOutput,
-    PlacementGroupInput, PlacementGroupOutput,
+    LoadBalancerTargetsInput, PlacementGroupInput, PlacementGroupOutput, TerminateInstanceInput,
+    TerminateInstanceOutput,
 };
 use crate::errors::AwsError;
 use duroxide::ActivityContext;
@@ -99,13 +100,7 @@ pub async fn create_load_balancer(
         input.target_instance_ids.len()
     ));
     let cloud = SimulatedCloud::ambient();
-    let launched: Vec<String> = cloud
-        .resources()
-        .map_err(AwsError::from)?
-        .into_iter()
-        .filter(|r| r.kind == INSTANCE_KIND)
-        .filter_map(|r| r.properties.get("instance_id").cloned())
-        .collect();
+    let launched = instance_ids(&cloud)?;
     if let Some(missing) = input
         .target_instance_ids
         .iter()
@@ -134,6 +129,80 @@ pub async fn create_load_balancer(
         dns_name: property(&balancer, "dns_name")?,
         load_balancer_arn: balancer.id,
     })
+}
+
+/// Terminate one EC2 instance; an instance of that name that is already gone is no error.
+#[activity(idempotent)]
+pub async fn terminate_instance(
+    ctx: ActivityContext,
+    input: TerminateInstanceInput,
+) -> Result<TerminateInstanceOutput, String> {
+    ctx.trace_info(format!(
+        "Terminating instance {} in {}",
+        input.name, input.region
+    ));
+    let arn = format!("arn:aws:ec2:{}:instance/{}", input.region, input.name);
+    let Some(instance) = SimulatedCloud::ambient()
+        .remove(&arn)
+        .map_err(AwsError::from)?
+    else {
+        ctx.trace_info(format!("{arn} is already gone"));
+        return Ok(TerminateInstanceOutput { instance_id: None });
+    };
+    tokio::time::sleep(provisioning_delay()).await;
+    Ok(TerminateInstanceOutput {
+        instance_id: Some(property(&instance, "instance_id")?),
+    })
+}
+
+/// Make an existing load balancer route to exactly the given instances.
+#[activity(idempotent)]
+pub async fn set_load_balancer_targets(
+    ctx: ActivityContext,
+    input: LoadBalancerTargetsInput,
+) -> Result<LoadBalancerOutput, String> {
+    ctx.trace_info(format!(
+        "Routing load balancer {} to {} instance(s)",
+        input.name,
+        input.target_instance_ids.len()
+    ));
+    let cloud = SimulatedCloud::ambient();
+    let launched = instance_ids(&cloud)?;
+    if let Some(missing) = input
+        .target_instance_ids
+        .iter()
+        .find(|id| !launched.contains(id))
+    {
+        return Err(AwsError::NotFound {
+            resource_id: missing.clone(),
+        }
+        .into());
+    }
+    let arn = format!(
+        "arn:aws:elasticloadbalancing:{}:loadbalancer/app/{}",
+        input.region, input.name
+    );
+    let targets = input.target_instance_ids.join(",");
+    let balancer = cloud
+        .update(&arn, |properties| {
+            properties.insert("targets".to_owned(), targets);
+        })
+        .map_err(AwsError::from)?
+        .ok_or(AwsError::NotFound { resource_id: arn })?;
+    Ok(LoadBalancerOutput {
+        dns_name: property(&balancer, "dns_name")?,
+        load_balancer_arn: balancer.id,
+    })
+}
+
+/// The ids of every instance of the cloud.
+fn instance_ids(cloud: &SimulatedCloud) -> Result<Vec<String>, AwsError> {
+    Ok(cloud
+        .resources()?
+        .into_iter()
+        .filter(|r| r.kind == INSTANCE_KIND)
+        .filter_map(|r| r.properties.get("instance_id").cloned())
+        .collect())
 }
 
 /// The idempotent create shared by the activities: an existing resource is returned at once, a

@@ -5,3 +5,5 @@
 //! `call`.
 
 pub mod create_ec2_cluster;
+pub mod ec2_cluster_scaler;
+pub mod resize_ec2_cluster;
