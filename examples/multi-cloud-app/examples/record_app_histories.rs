@@ -24,7 +24,9 @@ use multi_cloud_app::orchestrations::deploy_multi_cloud_app;
 use multi_cloud_app::registry::{
     composed_activity_registry, composed_orchestration_registry, replay,
 };
-use multi_cloud_app::types::DeployMultiCloudInput;
+use multi_cloud_app::types::{
+    Approval, DeployCommand, DeployMultiCloudInput, DeployStopped, Phase, Progress,
+};
 use simulated_cloud::{SimulatedCloud, LATENCY_ENV};
 use std::future::Future;
 use std::path::Path;
@@ -38,9 +40,21 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 type Scenario = for<'a> fn(&'a Client, &'a str) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
 
 /// Every scenario, by the name of its file.
-const SCENARIOS: &[(&str, Scenario)] = &[("deploy-multi-cloud", |client, id| {
-    Box::pin(deploy_straight_through(client, id))
-})];
+const SCENARIOS: &[(&str, Scenario)] = &[
+    // Recorded before the approval existed: a deployment that code started must still replay.
+    ("deploy-multi-cloud", |client, id| {
+        Box::pin(deploy_straight_through(client, id))
+    }),
+    ("deploy-multi-cloud-approved-and-scaled", |client, id| {
+        Box::pin(approve_after_scaling(client, id))
+    }),
+    ("deploy-multi-cloud-cancelled", |client, id| {
+        Box::pin(cancel_at_the_approval(client, id))
+    }),
+    ("deploy-multi-cloud-rejected", |client, id| {
+        Box::pin(reject(client, id))
+    }),
+];
 
 fn main() {
     let wanted: Vec<String> = std::env::args().skip(1).collect();
@@ -99,17 +113,18 @@ async fn record(wanted: &[String]) {
     runtime.shutdown(None).await;
 }
 
-fn input(name: &str, instance_count: u32) -> DeployMultiCloudInput {
+fn input(name: &str, instance_count: u32, require_approval: bool) -> DeployMultiCloudInput {
     DeployMultiCloudInput {
         name: name.to_owned(),
         instance_count,
         web_tier: "premium".to_owned(),
+        require_approval,
     }
 }
 
 /// `deploy web --instances 2`: the four steps, straight through.
 async fn deploy_straight_through(client: &Client, id: &str) {
-    deploy_multi_cloud_app::start(client, id, &input("web", 2))
+    deploy_multi_cloud_app::start(client, id, &input("web", 2, false))
         .await
         .expect("started");
     let output = deploy_multi_cloud_app::wait(client, id, TIMEOUT)
@@ -117,6 +132,101 @@ async fn deploy_straight_through(client: &Client, id: &str) {
         .expect("finished")
         .expect("completes");
     assert_eq!(output.dns_name, "web.multi-cloud.sim");
+}
+
+/// `deploy shop --require-approval --instances 3`; at the approval step, `scale shop 5` then
+/// `scale shop 2` (the last wins), then `approve shop`: the cluster is resized from 3 to 2 by
+/// `resize-ec2-cluster` before DNS is published.
+async fn approve_after_scaling(client: &Client, id: &str) {
+    let progress = start_and_wait_for_the_approval(client, id, "shop", 3).await;
+    for instances in [5, 2] {
+        let scale = DeployCommand::Scale { instances };
+        deploy_multi_cloud_app::queues::commands::enqueue(client, id, &scale)
+            .await
+            .expect("enqueued");
+    }
+    wait_for(client, id, |p| p.notes.len() == progress.notes.len() + 2).await;
+    answer(client, id, true).await;
+    deploy_multi_cloud_app::wait(client, id, TIMEOUT)
+        .await
+        .expect("finished")
+        .expect("completes");
+    let last = wait_for(client, id, |_| true).await;
+    assert_eq!((last.instances, last.pending_instances), (2, None));
+}
+
+/// `deploy gone --require-approval`; at the approval step, `cancel gone --reason changed`.
+async fn cancel_at_the_approval(client: &Client, id: &str) {
+    start_and_wait_for_the_approval(client, id, "gone", 1).await;
+    let cancel = DeployCommand::Cancel {
+        reason: Some("changed".to_owned()),
+    };
+    deploy_multi_cloud_app::queues::commands::enqueue(client, id, &cancel)
+        .await
+        .expect("enqueued");
+    let error = deploy_multi_cloud_app::wait(client, id, TIMEOUT)
+        .await
+        .expect("finished")
+        .expect_err("cancelled");
+    assert_eq!(
+        DeployStopped::decode(&error),
+        Some(DeployStopped::Cancelled {
+            step: 4,
+            reason: Some("changed".to_owned())
+        })
+    );
+}
+
+/// `deploy late --require-approval`; `reject late`.
+async fn reject(client: &Client, id: &str) {
+    start_and_wait_for_the_approval(client, id, "late", 1).await;
+    answer(client, id, false).await;
+    let error = deploy_multi_cloud_app::wait(client, id, TIMEOUT)
+        .await
+        .expect("finished")
+        .expect_err("rejected");
+    assert!(matches!(
+        DeployStopped::decode(&error),
+        Some(DeployStopped::Rejected { .. })
+    ));
+}
+
+async fn start_and_wait_for_the_approval(
+    client: &Client,
+    id: &str,
+    name: &str,
+    instances: u32,
+) -> Progress {
+    deploy_multi_cloud_app::start(client, id, &input(name, instances, true))
+        .await
+        .expect("started");
+    // An approval raised before the deployment waits for it would be dropped.
+    wait_for(client, id, |p| p.phase == Phase::AwaitingApproval).await
+}
+
+async fn answer(client: &Client, id: &str, approved: bool) {
+    let approval = Approval {
+        approved,
+        reason: None,
+    };
+    deploy_multi_cloud_app::events::approval::raise(client, id, &approval)
+        .await
+        .expect("raised");
+}
+
+/// Waits until the typed status satisfies `done`, and returns it.
+async fn wait_for(client: &Client, id: &str, done: impl Fn(&Progress) -> bool) -> Progress {
+    let mut version = 0;
+    loop {
+        let status = deploy_multi_cloud_app::status::wait_for_change(client, id, version, TIMEOUT)
+            .await
+            .expect("the status changes");
+        if let Some(progress) = status.value.filter(|p| done(p)) {
+            return progress;
+        }
+        assert!(!status.state.is_finished(), "{id} finished first");
+        version = status.version;
+    }
 }
 
 /// Captures every execution of `id` and writes it to `tests/histories/<scenario>.json`.

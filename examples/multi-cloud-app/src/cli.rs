@@ -21,6 +21,9 @@ pub const DEFAULT_INSTANCES: u32 = 3;
 /// Default `deploy --timeout`, in seconds.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 300;
 
+/// Default `--timeout` of `approve`, `reject`, `cancel` and `scale`, in seconds.
+pub const DEFAULT_COMMAND_TIMEOUT_SECS: u64 = 60;
+
 /// The environment variables that are not options, for the end of `--help`.
 const ENVIRONMENT: &str = "\
 Environment:
@@ -89,6 +92,45 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = DEFAULT_CONCURRENCY, value_parser = parse_concurrency)]
         concurrency: usize,
     },
+    /// Approve a deployment started with --require-approval: it goes on to publish DNS
+    ///
+    /// Waits for the deployment to reach its approval step if it has not yet (an approval sent
+    /// earlier would be dropped), sends the approval, and waits for the deployment to take it.
+    Approve(AnswerArgs),
+    /// Refuse a deployment started with --require-approval: it stops before publishing DNS
+    ///
+    /// Waits for the approval step as `approve` does.
+    Reject(AnswerArgs),
+    /// Cancel a deployment started with --require-approval, before it is approved
+    ///
+    /// The deployment stops at once, in whatever step it is; nothing more is provisioned or
+    /// published, and what was provisioned stays.
+    Cancel {
+        /// The deployment
+        #[arg(value_name = "NAME", value_parser = parse_name)]
+        name: String,
+        /// Why, shown by `status`
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// How long to wait for the deployment to take the command, in seconds
+        #[arg(long, value_name = "SECS", default_value_t = DEFAULT_COMMAND_TIMEOUT_SECS, value_parser = parse_seconds)]
+        timeout: u64,
+    },
+    /// Set the EC2 cluster size of a deployment started with --require-approval
+    ///
+    /// Before the cluster is created, it is created with N instances; after, it is resized to
+    /// N once the deployment is approved, before DNS is published.
+    Scale {
+        /// The deployment
+        #[arg(value_name = "NAME", value_parser = parse_name)]
+        name: String,
+        /// EC2 instances, from 1 to 20
+        #[arg(value_name = "N", value_parser = parse_instances)]
+        instances: u32,
+        /// How long to wait for the deployment to take the command, in seconds
+        #[arg(long, value_name = "SECS", default_value_t = DEFAULT_COMMAND_TIMEOUT_SECS, value_parser = parse_seconds)]
+        timeout: u64,
+    },
     /// Show one deployment, or all of them
     Status {
         /// The deployment to show; all of them when omitted
@@ -104,6 +146,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Options of `approve` and `reject`.
+#[derive(Debug, Clone, PartialEq, Args)]
+pub struct AnswerArgs {
+    /// The deployment
+    #[arg(value_name = "NAME", value_parser = parse_name)]
+    pub name: String,
+    /// Why, shown by `status`
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// How long to wait for the approval step, and then for the deployment to take the
+    /// answer, in seconds
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_COMMAND_TIMEOUT_SECS, value_parser = parse_seconds)]
+    pub timeout: u64,
 }
 
 /// Options of `deploy`.
@@ -124,6 +181,9 @@ pub struct DeployArgs {
     /// Only submit the deployment; a `worker` runs it
     #[arg(long)]
     pub detach: bool,
+    /// Wait for `approve NAME` before publishing DNS, and take `cancel` and `scale` until then
+    #[arg(long)]
+    pub require_approval: bool,
     /// How long to wait for the result, in seconds; the deployment goes on being recorded
     #[arg(long, value_name = "SECS", default_value_t = DEFAULT_TIMEOUT_SECS, value_parser = parse_seconds)]
     pub timeout: u64,
@@ -317,6 +377,47 @@ mod tests {
             parse_line("list --json").unwrap().command,
             Command::List { json: true }
         );
+        let Command::Deploy(args) = parse_line("deploy demo --require-approval")
+            .unwrap()
+            .command
+        else {
+            panic!("not deploy")
+        };
+        assert!(args.require_approval);
+        assert_eq!(
+            parse_line("approve demo").unwrap().command,
+            Command::Approve(AnswerArgs {
+                name: "demo".to_owned(),
+                reason: None,
+                timeout: DEFAULT_COMMAND_TIMEOUT_SECS
+            })
+        );
+        assert_eq!(
+            parse_line("reject demo --reason late --timeout 5")
+                .unwrap()
+                .command,
+            Command::Reject(AnswerArgs {
+                name: "demo".to_owned(),
+                reason: Some("late".to_owned()),
+                timeout: 5
+            })
+        );
+        assert_eq!(
+            parse_line("cancel demo --reason oops").unwrap().command,
+            Command::Cancel {
+                name: "demo".to_owned(),
+                reason: Some("oops".to_owned()),
+                timeout: DEFAULT_COMMAND_TIMEOUT_SECS
+            }
+        );
+        assert_eq!(
+            parse_line("scale demo 5").unwrap().command,
+            Command::Scale {
+                name: "demo".to_owned(),
+                instances: 5,
+                timeout: DEFAULT_COMMAND_TIMEOUT_SECS
+            }
+        );
     }
 
     #[test]
@@ -378,6 +479,11 @@ mod tests {
             ("worker --json", "unexpected argument '--json'"),
             ("status --instances 2", "unexpected argument '--instances'"),
             ("status --frobnicate", "unexpected argument '--frobnicate'"),
+            ("scale demo 0", "invalid value '0' for '<N>'"),
+            ("scale demo", "required arguments were not provided:\n  <N>"),
+            ("approve Demo", "invalid deployment name `Demo`"),
+            ("cancel", "required arguments were not provided:\n  <NAME>"),
+            ("approve demo --require-approval", "unexpected argument"),
         ] {
             let error = try_parse(line).unwrap_err();
             assert_eq!(error.exit_code(), 2, "`{line}` gave `{error}`");
@@ -390,7 +496,10 @@ mod tests {
     fn help_lists_every_command() {
         for line in ["--help", "help", "-h"] {
             let text = help(line);
-            for command in ["deploy", "worker", "status", "list", "help"] {
+            for command in [
+                "deploy", "worker", "approve", "reject", "cancel", "scale", "status", "list",
+                "help",
+            ] {
                 assert!(text.contains(&format!("\n  {command} ")), "{text}");
             }
             for option in ["--store <URL>", "--cloud <PATH>", "DUROXIDE_SIM_LATENCY_MS"] {
@@ -402,7 +511,7 @@ mod tests {
     #[test]
     fn each_command_s_help_lists_exactly_its_own_options() {
         let global = ["--store <URL>", "--cloud <PATH>", "--help"];
-        let cases: [(&str, &[&str], &[&str]); 4] = [
+        let cases: [(&str, &[&str], &[&str]); 8] = [
             (
                 "deploy",
                 &[
@@ -411,6 +520,7 @@ mod tests {
                     "--tier <TIER>",
                     "[possible values: premium, standard, basic]",
                     "--detach",
+                    "--require-approval",
                     "--timeout <SECS>",
                     "--concurrency <N>",
                     "[default: 4]",
@@ -433,6 +543,26 @@ mod tests {
                 "list",
                 &["--json"],
                 &["--instances", "--concurrency", "--detach"],
+            ),
+            (
+                "approve",
+                &["<NAME>", "--reason <TEXT>", "--timeout <SECS>"],
+                &["--instances", "--json", "--detach"],
+            ),
+            (
+                "reject",
+                &["<NAME>", "--reason <TEXT>", "--timeout <SECS>"],
+                &["--instances", "--json"],
+            ),
+            (
+                "cancel",
+                &["<NAME>", "--reason <TEXT>", "--timeout <SECS>"],
+                &["--instances", "--json"],
+            ),
+            (
+                "scale",
+                &["<NAME>", "<N>", "--timeout <SECS>"],
+                &["--instances", "--reason", "--json"],
             ),
         ];
         for (command, present, absent) in cases {

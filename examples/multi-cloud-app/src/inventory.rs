@@ -4,7 +4,7 @@
 //! `OrchestrationInfo` and `ActivityInfo`, so the inventories of all the crates the app composes
 //! merge into one list as they are.
 
-use duroxide_registry_macros::inventory::{ActivityInfo, OrchestrationInfo};
+use duroxide_registry_macros::inventory::{ActivityInfo, DeclaredInfo, OrchestrationInfo};
 use serde::Serialize;
 
 /// The inventory of one crate.
@@ -93,14 +93,51 @@ pub fn render_table(crates: &[CrateInventory]) -> String {
                 o.activities_used.join(", ")
             ));
         }
+        for o in &krate.orchestrations {
+            if let Some(interface) = describe_interface(o) {
+                out.push_str(&format!("  {} declares: {interface}\n", o.name));
+            }
+        }
         out.push('\n');
     }
     out
 }
 
+/// `event approval (Approval), queue commands (DeployCommand), status Progress`: what an
+/// orchestration exchanges besides its input and output; `None` when it declares nothing.
+#[must_use]
+pub fn describe_interface(o: &OrchestrationInfo) -> Option<String> {
+    let declared = |kind: &str, item: &DeclaredInfo| {
+        let wire = if item.wire_name == item.key {
+            String::new()
+        } else {
+            format!(" as \"{}\"", item.wire_name)
+        };
+        format!("{kind} {}{wire} ({})", item.key, item.payload_type)
+    };
+    let items: Vec<String> = (o.events.iter().map(|e| declared("event", e)))
+        .chain(o.queues.iter().map(|q| declared("queue", q)))
+        .chain(o.kv.iter().map(|k| declared("kv", k)))
+        .chain(o.status.map(|status| format!("status {status}")))
+        .collect();
+    (!items.is_empty()).then(|| items.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_declares_its_interface_in_the_inventory() {
+        let deploy = crate::registry::list_orchestrations()
+            .into_iter()
+            .find(|o| o.name == crate::names::orchestrations::DEPLOY_MULTI_CLOUD)
+            .unwrap();
+        assert_eq!(
+            describe_interface(&deploy).as_deref(),
+            Some("event approval (Approval), queue commands (DeployCommand), status Progress")
+        );
+    }
 
     #[test]
     fn the_merged_list_holds_every_crates_orchestrations_in_order() {
@@ -138,6 +175,9 @@ mod tests {
                     o.name,
                     o.activities_used.join(", ")
                 )));
+                if let Some(interface) = describe_interface(o) {
+                    assert!(table.contains(&format!("  {} declares: {interface}\n", o.name)));
+                }
             }
         }
     }

@@ -463,3 +463,268 @@ fn quota_errors_travel_from_the_activity_to_the_user() {
         .iter()
         .any(|r| r.kind == "dns/cname"));
 }
+
+/// A deploy's stdout shows steps 1 to `total`, each once and in order, then the completion line.
+fn assert_steps_shown_once_in_order(run: &Finished, name: &str, total: u32) {
+    let completed = format!("Deployment `{name}` completed:");
+    let shown: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with('[') || *line == completed)
+        .map(|line| line.split(']').next().unwrap_or(line))
+        .collect();
+    let mut expected: Vec<String> = (1..=total).map(|step| format!("[{step}/{total}")).collect();
+    expected.push(completed.clone());
+    assert_eq!(shown, expected, "every step once, in order:\n{run}");
+}
+
+/// The instance ids of the EC2 cluster of deployment `name`, and its load balancer's targets,
+/// both sorted.
+fn cluster_of(sandbox: &Sandbox, name: &str) -> (Vec<String>, Vec<String>) {
+    let resources = sandbox.cloud().resources().unwrap();
+    let mut instances: Vec<String> = resources
+        .iter()
+        .filter(|r| r.kind == "aws/ec2-instance" && r.id.contains(&format!("/{name}-cluster-")))
+        .map(|r| r.properties["instance_id"].clone())
+        .collect();
+    let balancer = resources
+        .iter()
+        .find(|r| r.kind == "aws/load-balancer" && r.id.ends_with(&format!("/{name}-cluster-lb")))
+        .expect("the cluster's load balancer");
+    let mut targets: Vec<String> = balancer.properties["targets"]
+        .split(',')
+        .map(str::to_owned)
+        .collect();
+    instances.sort();
+    targets.sort();
+    (instances, targets)
+}
+
+#[test]
+fn a_deployment_that_requires_approval_waits_for_approve_and_status_reads_it_while_it_runs() {
+    let sandbox = Sandbox::new();
+    let mut deploy = sandbox.spawn(&["deploy", "gated", "--require-approval", "--instances", "2"]);
+    deploy.wait_for_line(|line| line.starts_with("[4/5]"), DEPLOY_TIMEOUT);
+
+    // While it waits: the typed status, as JSON and as text.
+    let status = sandbox.run(&["status", "gated", "--json"], DEPLOY_TIMEOUT);
+    let status = status.assert_success().json();
+    assert_eq!(status["status"], "Running");
+    let progress = &status["progress"];
+    assert_eq!(progress["phase"], "awaiting-approval");
+    assert_eq!(
+        (progress["step"].as_u64(), progress["total"].as_u64()),
+        (Some(4), Some(5))
+    );
+    assert_eq!(progress["approval_required"], true);
+    assert_eq!(progress["instances"], 2);
+    assert_eq!(
+        progress["message"],
+        "Waiting for approval to publish DNS for gated"
+    );
+    sandbox
+        .run(&["status", "gated"], DEPLOY_TIMEOUT)
+        .assert_success()
+        .assert_stdout_contains("gated: Running\n  step 4/5: Waiting for approval")
+        .assert_stdout_contains("  phase     awaiting approval");
+    assert!(
+        !kinds_in(&sandbox).contains_key("dns/cname"),
+        "DNS is published only once approved"
+    );
+
+    sandbox
+        .run(&["approve", "gated"], DEPLOY_TIMEOUT)
+        .assert_success()
+        .assert_stdout_contains("Deployment `gated` approved: it goes on to publish DNS");
+    let deployed = deploy.finish(DEPLOY_TIMEOUT);
+    deployed
+        .assert_success()
+        .assert_stdout_contains("from another terminal: `multi-cloud-app approve gated`")
+        .assert_stdout_contains("  - approved\n[5/5] Publishing DNS record for gated")
+        .assert_stdout_contains("dns       gated.multi-cloud.sim");
+    assert_steps_shown_once_in_order(&deployed, "gated", 5);
+    assert_eq!(kinds_in(&sandbox), expected_kinds(2));
+    assert_each_resource_created_once(&sandbox);
+
+    let status = sandbox.run(&["status", "gated", "--json"], DEPLOY_TIMEOUT);
+    let status = status.assert_success().json();
+    assert_eq!(status["status"], "Completed");
+    assert_eq!(status["progress"]["phase"], "approved");
+    // Once approved, it takes no more answers or commands.
+    sandbox
+        .run(&["approve", "gated"], DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stderr_contains("deployment `gated` has finished (completed)");
+}
+
+#[test]
+fn reject_stops_a_deployment_before_it_publishes_dns() {
+    let sandbox = Sandbox::new();
+    let mut deploy = sandbox.spawn(&[
+        "deploy",
+        "refused",
+        "--require-approval",
+        "--instances",
+        "1",
+    ]);
+    deploy.wait_for_line(|line| line.starts_with("[4/5]"), DEPLOY_TIMEOUT);
+    sandbox
+        .run(
+            &["reject", "refused", "--reason", "not today"],
+            DEPLOY_TIMEOUT,
+        )
+        .assert_success()
+        .assert_stdout_contains("rejected: it stopped before publishing DNS");
+    deploy
+        .finish(DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stdout_contains("  - rejected: not today")
+        .assert_stderr_contains("deployment `refused` was rejected (not today)");
+    let status = sandbox.run(&["status", "refused", "--json"], DEPLOY_TIMEOUT);
+    let status = status.assert_success().json();
+    assert_eq!(status["status"], "Failed");
+    assert_eq!(status["progress"]["phase"], "rejected");
+    assert_eq!(status["error"], "rejected (not today)");
+    assert!(!kinds_in(&sandbox).contains_key("dns/cname"));
+}
+
+#[test]
+fn a_cancel_through_the_queue_ends_the_deployment_cleanly_in_the_middle_of_a_step() {
+    let mut sandbox = Sandbox::new();
+    // Slow enough that the cancel lands while the EC2 cluster is being created.
+    sandbox.latency_ms = 600;
+    let mut deploy = sandbox.spawn(&["deploy", "doomed", "--require-approval", "--instances", "2"]);
+    deploy.wait_for_line(|line| line.starts_with("[2/5]"), DEPLOY_TIMEOUT);
+    sandbox
+        .run(
+            &["cancel", "doomed", "--reason", "wrong region"],
+            DEPLOY_TIMEOUT,
+        )
+        .assert_success()
+        .assert_stdout_contains("Deployment `doomed`: cancelled: wrong region");
+    let deployed = deploy.finish(DEPLOY_TIMEOUT);
+    deployed
+        .assert_code(1)
+        .assert_stdout_contains("  - cancelled: wrong region")
+        .assert_stderr_contains(
+            "deployment `doomed` was cancelled at step 2 (wrong region): nothing more was \
+             provisioned or published",
+        );
+    assert!(
+        !deployed.stdout.contains("[3/5]"),
+        "it stopped in step 2:\n{deployed}"
+    );
+
+    let status = sandbox.run(&["status", "doomed", "--json"], DEPLOY_TIMEOUT);
+    let status = status.assert_success().json();
+    assert_eq!(status["status"], "Failed");
+    assert_eq!(status["progress"]["phase"], "cancelled");
+    assert_eq!(status["progress"]["step"], 2);
+    assert_eq!(status["error"], "cancelled at step 2 (wrong region)");
+    let kinds = kinds_in(&sandbox);
+    assert!(
+        kinds.contains_key("azure/vm"),
+        "step 1 had finished: {kinds:?}"
+    );
+    for later in ["azure/web-app", "dns/cname"] {
+        assert!(
+            !kinds.contains_key(later),
+            "{later} after the cancel: {kinds:?}"
+        );
+    }
+    sandbox
+        .run(&["cancel", "doomed"], DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stderr_contains("deployment `doomed` has finished (cancelled)");
+}
+
+#[test]
+fn a_scale_at_the_approval_step_resizes_the_cluster_before_dns_is_published() {
+    let sandbox = Sandbox::new();
+    let mut deploy = sandbox.spawn(&[
+        "deploy",
+        "elastic",
+        "--require-approval",
+        "--instances",
+        "3",
+    ]);
+    deploy.wait_for_line(|line| line.starts_with("[4/5]"), DEPLOY_TIMEOUT);
+    let (created, _) = cluster_of(&sandbox, "elastic");
+    assert_eq!(created.len(), 3);
+
+    sandbox
+        .run(&["scale", "elastic", "5"], DEPLOY_TIMEOUT)
+        .assert_success()
+        .assert_stdout_contains(
+            "Deployment `elastic`: scale to 5: applied once approved, before DNS is published",
+        );
+    // The last size received wins: 2, which takes one instance away.
+    sandbox
+        .run(&["scale", "elastic", "2"], DEPLOY_TIMEOUT)
+        .assert_success()
+        .assert_stdout_contains("scale to 2: applied once approved");
+    let status = sandbox.run(&["status", "elastic", "--json"], DEPLOY_TIMEOUT);
+    let progress = &status.assert_success().json()["progress"];
+    assert_eq!(progress["instances"], 3);
+    assert_eq!(progress["pending_instances"], 2);
+    sandbox
+        .run(&["status", "elastic"], DEPLOY_TIMEOUT)
+        .assert_stdout_contains("  instances 3, 2 once approved");
+    // Nothing changes before the approval.
+    assert_eq!(cluster_of(&sandbox, "elastic").0, created);
+
+    sandbox
+        .run(&["approve", "elastic"], DEPLOY_TIMEOUT)
+        .assert_success();
+    let deployed = deploy.finish(DEPLOY_TIMEOUT);
+    deployed.assert_success().assert_stdout_contains(
+        "[5/5] Resizing EC2 cluster elastic-cluster from 3 to 2 instances, then publishing DNS \
+         record for elastic",
+    );
+    assert_steps_shown_once_in_order(&deployed, "elastic", 5);
+    let (instances, targets) = cluster_of(&sandbox, "elastic");
+    assert_eq!(instances.len(), 2);
+    assert_eq!(
+        instances, targets,
+        "the load balancer routes to the instances kept"
+    );
+    assert!(
+        instances.iter().all(|i| created.contains(i)),
+        "kept, not relaunched"
+    );
+    let status = sandbox.run(&["status", "elastic", "--json"], DEPLOY_TIMEOUT);
+    let progress = &status.assert_success().json()["progress"];
+    assert_eq!(progress["instances"], 2);
+    assert!(progress.get("pending_instances").is_none(), "{progress}");
+    // An out-of-range size is refused before it is sent.
+    sandbox
+        .run(&["scale", "elastic", "21"], DEPLOY_TIMEOUT)
+        .assert_code(2)
+        .assert_stderr_contains("between 1 and 20");
+}
+
+#[test]
+fn a_deployment_without_approval_takes_no_answer_and_no_command() {
+    let mut sandbox = Sandbox::new();
+    sandbox.latency_ms = 400;
+    let mut deploy = sandbox.spawn(&["deploy", "direct", "--instances", "1"]);
+    deploy.wait_for_line(|line| line.starts_with("[1/4]"), DEPLOY_TIMEOUT);
+    for args in [
+        &["approve", "direct"][..],
+        &["reject", "direct"],
+        &["cancel", "direct"],
+        &["scale", "direct", "2"],
+    ] {
+        sandbox
+            .run(args, DEPLOY_TIMEOUT)
+            .assert_code(1)
+            .assert_stderr_contains("deployment `direct` was started without --require-approval");
+    }
+    let deployed = deploy.finish(DEPLOY_TIMEOUT);
+    assert_every_step_shown_once_in_order(deployed.assert_success(), "direct");
+    assert_eq!(cluster_of(&sandbox, "direct").0.len(), 1);
+    sandbox
+        .run(&["approve", "nobody"], DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stderr_contains("no deployment `nobody` in sqlite:./data.db");
+}

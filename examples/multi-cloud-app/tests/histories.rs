@@ -5,13 +5,20 @@
 //!
 //! `deploy-multi-cloud.json` was recorded before the orchestration had an approval step, a
 //! command queue and a typed status: it proves that a deployment started by that code (one
-//! interrupted, say, and resumed by the new binary) still replays.
+//! interrupted, say, and resumed by the new binary) still replays. The others record the
+//! approval step: approved after two `scale` commands (the cluster resized by the EC2
+//! library's `resize-ec2-cluster`), cancelled through the queue, and rejected.
 
 use multi_cloud_app::registry::replay;
 use std::path::Path;
 
 /// The recorded scenarios, one `<scenario>.json` each: a deleted or unlisted file fails the test.
-const SCENARIOS: [&str; 1] = ["deploy-multi-cloud"];
+const SCENARIOS: [&str; 4] = [
+    "deploy-multi-cloud",
+    "deploy-multi-cloud-approved-and-scaled",
+    "deploy-multi-cloud-cancelled",
+    "deploy-multi-cloud-rejected",
+];
 
 /// Executions of the app's orchestration are replayed, never skipped; the libraries'
 /// sub-orchestrations are skipped here (each library replays its own).
