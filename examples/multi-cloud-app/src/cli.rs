@@ -146,6 +146,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draw every composed crate's orchestrations, with what each calls and the events and
+    /// queues each declares, as a Mermaid flowchart
+    ///
+    /// Read from the crates' inventories alone. GitHub renders Mermaid in a ```mermaid block.
+    Graph {
+        /// Print Graphviz DOT instead (`dot -Tsvg`)
+        #[arg(long)]
+        dot: bool,
+    },
 }
 
 /// Options of `approve` and `reject`.
@@ -418,6 +427,10 @@ mod tests {
                 timeout: DEFAULT_COMMAND_TIMEOUT_SECS
             }
         );
+        assert_eq!(
+            parse_line("graph --dot").unwrap().command,
+            Command::Graph { dot: true }
+        );
     }
 
     #[test]
@@ -483,6 +496,7 @@ mod tests {
             ("scale demo", "required arguments were not provided:\n  <N>"),
             ("approve Demo", "invalid deployment name `Demo`"),
             ("cancel", "required arguments were not provided:\n  <NAME>"),
+            ("graph --json", "unexpected argument '--json'"),
             ("approve demo --require-approval", "unexpected argument"),
         ] {
             let error = try_parse(line).unwrap_err();
@@ -498,7 +512,7 @@ mod tests {
             let text = help(line);
             for command in [
                 "deploy", "worker", "approve", "reject", "cancel", "scale", "status", "list",
-                "help",
+                "graph", "help",
             ] {
                 assert!(text.contains(&format!("\n  {command} ")), "{text}");
             }
@@ -511,7 +525,7 @@ mod tests {
     #[test]
     fn each_command_s_help_lists_exactly_its_own_options() {
         let global = ["--store <URL>", "--cloud <PATH>", "--help"];
-        let cases: [(&str, &[&str], &[&str]); 8] = [
+        let cases: [(&str, &[&str], &[&str]); 9] = [
             (
                 "deploy",
                 &[
@@ -564,6 +578,7 @@ mod tests {
                 &["<NAME>", "<N>", "--timeout <SECS>"],
                 &["--instances", "--reason", "--json"],
             ),
+            ("graph", &["--dot"], &["--json", "--instances"]),
         ];
         for (command, present, absent) in cases {
             for line in [format!("{command} --help"), format!("help {command}")] {

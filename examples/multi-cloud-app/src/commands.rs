@@ -2,13 +2,13 @@
 
 use crate::cli::{AnswerArgs, Cli, Command, DeployArgs};
 use crate::error::CliError;
-use crate::inventory;
 use crate::orchestrations::deploy_multi_cloud_app;
 use crate::store::{Access, StoreSpec, DEFAULT_STORE};
 use crate::types::{
     Approval, DeployCommand, DeployMultiCloudInput, DeployMultiCloudOutput, DeployStopped, Phase,
     Progress,
 };
+use crate::{graph, inventory};
 use duroxide::providers::Provider;
 use duroxide::runtime::{ObservabilityConfig, Runtime, RuntimeOptions};
 use duroxide::{Client, ClientError, OrchestrationStatus};
@@ -54,6 +54,18 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         } => {
             let scale = DeployCommand::Scale { instances };
             send_command(&cli.store, name, &scale, Duration::from_secs(timeout)).await
+        }
+        Command::Graph { dot } => {
+            let crates = inventory::discover();
+            print!(
+                "{}",
+                if dot {
+                    graph::dot(&crates)
+                } else {
+                    graph::mermaid(&crates)
+                }
+            );
+            Ok(())
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod activities;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod graph;
 pub mod inventory;
 pub mod orchestrations;
 pub mod registry;
