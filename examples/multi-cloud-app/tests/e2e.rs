@@ -591,8 +591,9 @@ fn reject_stops_a_deployment_before_it_publishes_dns() {
 #[test]
 fn a_cancel_through_the_queue_ends_the_deployment_cleanly_in_the_middle_of_a_step() {
     let mut sandbox = Sandbox::new();
-    // Slow enough that the cancel lands while the EC2 cluster is being created.
-    sandbox.latency_ms = 600;
+    // Slow enough that the cancel lands while the EC2 cluster is being created (on a loaded
+    // machine, perhaps in a later step: the test asserts what holds in any step).
+    sandbox.latency_ms = 1000;
     let mut deploy = sandbox.spawn(&["deploy", "doomed", "--require-approval", "--instances", "2"]);
     deploy.wait_for_line(|line| line.starts_with("[2/5]"), DEPLOY_TIMEOUT);
     sandbox
@@ -603,34 +604,39 @@ fn a_cancel_through_the_queue_ends_the_deployment_cleanly_in_the_middle_of_a_ste
         .assert_success()
         .assert_stdout_contains("Deployment `doomed`: cancelled: wrong region");
     let deployed = deploy.finish(DEPLOY_TIMEOUT);
-    deployed
-        .assert_code(1)
-        .assert_stdout_contains("  - cancelled: wrong region")
-        .assert_stderr_contains(
-            "deployment `doomed` was cancelled at step 2 (wrong region): nothing more was \
-             provisioned or published",
-        );
-    assert!(
-        !deployed.stdout.contains("[3/5]"),
-        "it stopped in step 2:\n{deployed}"
-    );
 
     let status = sandbox.run(&["status", "doomed", "--json"], DEPLOY_TIMEOUT);
     let status = status.assert_success().json();
     assert_eq!(status["status"], "Failed");
     assert_eq!(status["progress"]["phase"], "cancelled");
-    assert_eq!(status["progress"]["step"], 2);
-    assert_eq!(status["error"], "cancelled at step 2 (wrong region)");
+    let step = status["progress"]["step"].as_u64().unwrap();
+    assert!((2..=4).contains(&step), "cancelled at step {step}");
+    assert_eq!(
+        status["error"],
+        format!("cancelled at step {step} (wrong region)")
+    );
+    deployed
+        .assert_code(1)
+        .assert_stdout_contains("  - cancelled: wrong region")
+        .assert_stderr_contains(&format!(
+            "deployment `doomed` was cancelled at step {step} (wrong region): nothing more was \
+             provisioned or published"
+        ));
+    assert!(
+        !deployed.stdout.contains(&format!("[{}/5]", step + 1)),
+        "it stopped in step {step}:\n{deployed}"
+    );
     let kinds = kinds_in(&sandbox);
     assert!(
         kinds.contains_key("azure/vm"),
         "step 1 had finished: {kinds:?}"
     );
-    for later in ["azure/web-app", "dns/cname"] {
-        assert!(
-            !kinds.contains_key(later),
-            "{later} after the cancel: {kinds:?}"
-        );
+    assert!(
+        !kinds.contains_key("dns/cname"),
+        "DNS after the cancel: {kinds:?}"
+    );
+    if step == 2 {
+        assert!(!kinds.contains_key("azure/web-app"), "{kinds:?}");
     }
     sandbox
         .run(&["cancel", "doomed"], DEPLOY_TIMEOUT)
@@ -706,7 +712,8 @@ fn a_scale_at_the_approval_step_resizes_the_cluster_before_dns_is_published() {
 #[test]
 fn a_deployment_without_approval_takes_no_answer_and_no_command() {
     let mut sandbox = Sandbox::new();
-    sandbox.latency_ms = 400;
+    // Slow enough that the deployment is still running when the four commands have been tried.
+    sandbox.latency_ms = 1000;
     let mut deploy = sandbox.spawn(&["deploy", "direct", "--instances", "1"]);
     deploy.wait_for_line(|line| line.starts_with("[1/4]"), DEPLOY_TIMEOUT);
     for args in [
