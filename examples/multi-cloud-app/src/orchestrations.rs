@@ -32,7 +32,7 @@ pub const STEPS_WITH_APPROVAL: u32 = 5;
 ///
 /// Started with `require_approval`, it waits for its `approval` event before it publishes DNS,
 /// and serves its `commands` queue until then: `cancel` stops it at once, and `scale` sets the
-/// cluster's size (see [`Deployment::command`]). Without, it runs straight through, with the
+/// cluster's size (see the README, "Approval, commands and status"). Without, it runs straight through, with the
 /// very history it always had, so that a deployment started before the approval existed
 /// replays (`tests/histories/deploy-multi-cloud.json`).
 #[orchestration(
