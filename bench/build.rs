@@ -26,6 +26,7 @@ fn main() {
             root: format!("crate::{label}"),
             dispatch_loop: true,
             lock: false,
+            interface: false,
         };
         let text = gen::inline_text(&gen::library(&spec, form));
         std::fs::write(out.join(format!("{label}.rs")), text).expect("OUT_DIR is writable");

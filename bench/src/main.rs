@@ -17,14 +17,16 @@
 //! - `--no-expand`: skip the nightly expansion counts.
 //! - `--lock`: the macro form's `registry!` names a `registry.lock` pinning every item, to price
 //!   the lock's compile-time checks.
+//! - `--interface`: each orchestration of the macro form declares an event, a queue and a KV key,
+//!   to price a declared item.
 
-use registry_bench::workspace::{Size, Workspace};
+use registry_bench::workspace::{Size, Variant, Workspace};
 use registry_bench::{build_cost, expand};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str =
-    "usage: registry-bench <build-cost|runtime|replay|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--dir DIR] [--no-expand] [--lock]";
+    "usage: registry-bench <build-cost|runtime|replay|all> [--quick] [--runs R] [--size NxM]... [--macros DIR] [--dir DIR] [--no-expand] [--lock] [--interface]";
 
 struct Options {
     command: String,
@@ -34,7 +36,7 @@ struct Options {
     macros: Option<PathBuf>,
     dir: Option<PathBuf>,
     expand: bool,
-    lock: bool,
+    variant: Variant,
 }
 
 fn main() -> ExitCode {
@@ -64,14 +66,15 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
         macros: None,
         dir: None,
         expand: true,
-        lock: false,
+        variant: Variant::default(),
     };
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--quick" => options.quick = true,
             "--no-expand" => options.expand = false,
-            "--lock" => options.lock = true,
+            "--lock" => options.variant.lock = true,
+            "--interface" => options.variant.interface = true,
             "--runs" => options.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--size" => options.sizes.push(parse_size(&value()?)?),
             "--macros" => options.macros = Some(PathBuf::from(value()?)),
@@ -151,7 +154,7 @@ fn build_cost(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
         .dir
         .clone()
         .unwrap_or_else(|| repo.join("target").join("registry-bench"));
-    let workspace = Workspace::prepare(&dir, &repo, &macros, &options.sizes, options.lock)?;
+    let workspace = Workspace::prepare(&dir, &repo, &macros, &options.sizes, options.variant)?;
     build_cost::warm_up(&workspace, &options.sizes)?;
     let samples = build_cost::measure(&workspace, &options.sizes, options.runs)?;
     let mut report = format!(

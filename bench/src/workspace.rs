@@ -30,7 +30,7 @@ impl Size {
         )
     }
 
-    fn spec(self, form: Form, lock: bool) -> Spec {
+    fn spec(self, form: Form, variant: Variant) -> Spec {
         Spec {
             activities: self.activities,
             orchestrations: self.orchestrations,
@@ -39,9 +39,19 @@ impl Size {
             explicit_macro_prefix: false,
             root: "crate".to_owned(),
             dispatch_loop: false,
-            lock: lock && form == Form::Macros,
+            lock: variant.lock && form == Form::Macros,
+            interface: variant.interface && form == Form::Macros,
         }
     }
+}
+
+/// What the macro form adds to the generated library, to price it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Variant {
+    /// A registry lock pinning every item.
+    pub lock: bool,
+    /// An interface of three declared items on every orchestration.
+    pub interface: bool,
 }
 
 pub struct Workspace {
@@ -60,7 +70,7 @@ impl Workspace {
         repo: &Path,
         macros: &Path,
         sizes: &[Size],
-        lock: bool,
+        variant: Variant,
     ) -> io::Result<Workspace> {
         let snapshot = dir.join("snapshot").join("duroxide-registry-macros");
         // A fresh copy: files of an earlier snapshot that the crate has since moved or deleted
@@ -72,7 +82,7 @@ impl Workspace {
         let mut members = Vec::new();
         for &size in sizes {
             for form in Form::BOTH {
-                let spec = size.spec(form, lock);
+                let spec = size.spec(form, variant);
                 write_crate(&dir.join(size.package(form)), &spec, form, &snapshot)?;
                 members.push(size.package(form));
             }

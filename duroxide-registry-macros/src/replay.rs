@@ -4,10 +4,9 @@
 //! duroxide resumes an instance by running its orchestration's body again against its history.
 //! An upgrade that changes what a version's body schedules, in kind, name, input or order,
 //! strands every instance in flight on that version. [`check`] finds that in `cargo test`: it
-//! feeds each recorded execution to duroxide's own replay engine
-//! ([`ReplayEngine`](duroxide::runtime::replay_engine::ReplayEngine)), with the handler the
-//! registry holds for exactly the recorded name and version, and compares what the code does now
-//! with what the history holds. No store is touched and no activity runs: completions come from
+//! feeds each recorded execution to duroxide's own replay engine ([`ReplayEngine`]), with the
+//! handler the registry holds for exactly the recorded name and version, and compares what the
+//! code does now with what the history holds. No store is touched and no activity runs: completions come from
 //! the history.
 //!
 //! The engine stops at the first scheduled action that differs from the history. It says so in a

@@ -72,7 +72,11 @@ fn orchestrations_file(spec: &Spec, orchestrations: &[OrchestrationDesc]) -> Str
         "use duroxide::OrchestrationContext;\nuse duroxide_registry_macros::orchestration;\nuse {root}::activities;\n\
          use {root}::activity_types::*;\nuse {root}::types::*;\n"
     );
-    let args = arguments(spec, None);
+    let args = arguments(
+        spec,
+        spec.interface
+            .then_some("events(approval = String), queues(commands = String), kv(progress = u32)"),
+    );
     for orchestration in orchestrations {
         text.push_str(&orchestration_fn(
             &args,

@@ -51,6 +51,9 @@ pub struct Spec {
     /// The macro form's `registry!` names a lock, `registry.lock` beside `Cargo.toml`, pinning
     /// every item ([`lock_text`]), to price the lock's checks.
     pub lock: bool,
+    /// Each orchestration of the macro form declares an interface of three items, an event, a
+    /// queue and a KV key, to price a declared item.
+    pub interface: bool,
 }
 
 impl Spec {
@@ -199,6 +202,7 @@ mod tests {
             root: "crate".to_owned(),
             dispatch_loop: false,
             lock: false,
+            interface: false,
         }
     }
 
