@@ -25,6 +25,8 @@ pub use duroxide_registry_macros_impl::registry;
 pub mod interface;
 pub mod inventory;
 pub mod replay;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 #[doc(hidden)]
 pub mod __private;
