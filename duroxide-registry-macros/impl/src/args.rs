@@ -145,6 +145,30 @@ fn parse_value(args: &mut Args, key: Key, meta: &ParseNestedMeta) -> syn::Result
             }
             args.interface.status = Some(meta.value()?.parse()?);
         }
+        Key::Retry => {
+            if !meta.input.peek(syn::token::Paren) {
+                skip_value(meta);
+                return Err(meta.error(
+                    "`retry` takes its policy in parentheses, like `retry(attempts = 5, backoff = \
+                     exponential(initial = \"100ms\", factor = 2, max = \"30s\"))`",
+                ));
+            }
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let span = meta.path.segments[0].ident.span();
+            let retry = crate::defaults::retry(&content, span)?;
+            args.defaults.get_or_insert_with(Default::default).retry = Some(retry);
+        }
+        Key::Timeout => {
+            if !meta.input.peek(Token![=]) {
+                skip_value(meta);
+                return Err(meta.error(
+                    "`timeout` takes the time each attempt may take, like `timeout = \"2m\"`",
+                ));
+            }
+            let timeout = crate::defaults::duration(meta.value()?, "timeout")?;
+            args.defaults.get_or_insert_with(Default::default).timeout = Some(timeout);
+        }
         Key::Crate => {
             args.krate = Some(string_value(
                 meta,

@@ -53,10 +53,12 @@ pub(crate) enum Key {
     Queues,
     Status,
     Kv,
+    Retry,
+    Timeout,
 }
 
 impl Key {
-    pub(crate) const ALL: [Key; 14] = [
+    pub(crate) const ALL: [Key; 16] = [
         Key::Prefix,
         Key::CratePrefix,
         Key::Name,
@@ -71,6 +73,8 @@ impl Key {
         Key::Queues,
         Key::Status,
         Key::Kv,
+        Key::Retry,
+        Key::Timeout,
     ];
 
     /// The key as written.
@@ -90,13 +94,15 @@ impl Key {
             Key::Queues => "queues",
             Key::Status => "status",
             Key::Kv => "kv",
+            Key::Retry => "retry",
+            Key::Timeout => "timeout",
         }
     }
 
     /// Whether an attribute of `kind` takes the key.
     pub(crate) fn applies_to(self, kind: Kind) -> bool {
         match self {
-            Key::Idempotent => kind == Kind::Activity,
+            Key::Idempotent | Key::Retry | Key::Timeout => kind == Kind::Activity,
             Key::Version
             | Key::Uses
             | Key::AllowNondeterminism
@@ -120,6 +126,7 @@ impl Key {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Helper {
     Call,
+    CallOnce,
     CallWithRetry,
     CallOnSession,
     CallWithId,
@@ -127,8 +134,9 @@ pub(crate) enum Helper {
 }
 
 impl Helper {
-    pub(crate) const ALL: [Helper; 5] = [
+    pub(crate) const ALL: [Helper; 6] = [
         Helper::Call,
+        Helper::CallOnce,
         Helper::CallWithRetry,
         Helper::CallOnSession,
         Helper::CallWithId,
@@ -139,6 +147,7 @@ impl Helper {
     pub(crate) fn text(self) -> &'static str {
         match self {
             Helper::Call => "call",
+            Helper::CallOnce => "call_once",
             Helper::CallWithRetry => "call_with_retry",
             Helper::CallOnSession => "call_on_session",
             Helper::CallWithId => "call_with_id",
@@ -286,6 +295,8 @@ pub(crate) struct Args {
     pub(crate) krate: Option<LitStr>,
     /// `events(..)`, `queues(..)`, `status = ..` and `kv(..)`: an orchestration's interface.
     pub(crate) interface: Interface,
+    /// `retry(..)` and `timeout = ".."`: an activity's defaults; `None` without either.
+    pub(crate) defaults: Option<crate::defaults::Defaults>,
 }
 
 /// An `fn` item whose body is kept as tokens: the body is passed on exactly as written and never
@@ -294,11 +305,26 @@ pub(crate) struct Function {
     pub(crate) attrs: Vec<Attribute>,
     pub(crate) vis: Visibility,
     pub(crate) sig: Signature,
+    /// The body as written; empty for a declaration.
     pub(crate) body: TokenStream,
+    /// For a declaration (a signature ending in `;`, for work implemented elsewhere), the `;`.
+    pub(crate) declaration: Option<Span>,
 }
 
+impl Function {
+    /// Whether this is a declaration of work implemented elsewhere: a signature without a body.
+    pub(crate) fn is_declaration(&self) -> bool {
+        self.declaration.is_some()
+    }
+}
+
+/// The function as written. A declaration has no function to emit: the attribute replaces it
+/// with its companion.
 impl ToTokens for Function {
     fn to_tokens(&self, tokens: &mut TokenStream) {
+        if self.is_declaration() {
+            return;
+        }
         for attr in &self.attrs {
             attr.to_tokens(tokens);
         }

@@ -3,14 +3,16 @@
 //! call. Nothing here is meant to be used on its own.
 
 // The pipeline, from the entries down. `expand` runs the two attributes: `signature` parses the
-// function, and `resolve` builds the `item` model from it, calling `args` for the attribute's
-// arguments and `usage` for the companions the body calls; `rules` checks the item, `companion`
-// generates from it, and `fallback` answers anything that is not a function. `registry` is
+// function (or a declaration, a signature without a body), and `resolve` builds the `item`
+// model from it, calling `args` for the attribute's arguments (and `defaults` for an activity's
+// retry and timeout) and `usage` for the companions the body calls; `rules` checks the item,
+// `companion` generates from it, and `fallback` answers anything that is not a function. `registry` is
 // `registry!`'s own pipeline. `determinism` is the guard `rules` runs on orchestration bodies.
 // `naming`, `version`, `fingerprint`, `support`, `paths`, `scope`, `text` and `diagnostics` are
 // leaves any stage may use.
 mod args;
 mod companion;
+mod defaults;
 mod determinism;
 mod diagnostics;
 mod expand;

@@ -14,6 +14,7 @@ type Rule = fn(&Item, &mut Diagnostics);
 
 /// Every rule, in the order their errors are reported.
 const RULES: &[Rule] = &[
+    declaration_names_its_item,
     in_place_needs_a_name,
     name_follows_the_convention,
     interface_is_well_formed,
@@ -26,11 +27,46 @@ pub(crate) fn check(item: &Item, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// A declaration stands for work implemented elsewhere, so every default taken from this crate
+/// (its package name, the function's name) could name the wrong item: the prefix and the name
+/// must be written. One error for both, at the `;` that makes it a declaration.
+fn declaration_names_its_item(item: &Item, diagnostics: &mut Diagnostics) {
+    let Some(semi) = item.function.declaration else {
+        return;
+    };
+    let has_prefix = item.args.prefix.is_some() || item.args.crate_prefix.is_some();
+    let missing: Vec<&str> = [
+        (!has_prefix).then_some("`prefix`"),
+        item.args.name.is_none().then_some("`name`"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let kind = item.kind.segment();
+    let example = match item.kind {
+        Kind::Activity => r#"prefix = "payments-worker", name = "charge-card""#,
+        Kind::Orchestration => r#"prefix = "duroxide-azure-arm", name = "provision-postgres""#,
+    };
+    diagnostics.error_at(
+        semi,
+        format!(
+            "this #[{kind}] has no body: it declares work implemented elsewhere, where defaults \
+             taken from this crate would name the wrong item; give its {} as published, like \
+             `#[{kind}({example})]` (`crate_prefix` says it is this crate's own)",
+            missing.join(" and "),
+        ),
+    );
+}
+
 /// In place, the function's name (`activity`, or `create_instance_1_0_5_orchestration` in a file
 /// of its own) says nothing about the wire name, so it must be given. The error points at `flat`,
 /// or at the function's name when that is what put the items in place.
 fn in_place_needs_a_name(item: &Item, diagnostics: &mut Diagnostics) {
-    if !item.in_place || item.args.name.is_some() {
+    // A declaration's own rule asks for the name.
+    if !item.in_place || item.args.name.is_some() || item.function.is_declaration() {
         return;
     }
     let kind = item.kind.segment();

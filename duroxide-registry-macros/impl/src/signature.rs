@@ -10,13 +10,19 @@ use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, FnArg, GenericArgument, PathArguments, ReturnType, Signature, Type};
 
-/// Parses an `fn` item. The body is split off before syn sees the rest: syn's parser copies
-/// every token it is given into its buffer, across the compiler's proc-macro bridge, and the
-/// body would only be copied to be passed on untouched.
+/// Parses an `fn` item, or a declaration: a body-less `fn` signature ending in `;`, which
+/// stands for work implemented elsewhere. The body is split off before syn sees the rest: syn's
+/// parser copies every token it is given into its buffer, across the compiler's proc-macro
+/// bridge, and the body would only be copied to be passed on untouched.
 pub(crate) fn parse(input: TokenStream) -> syn::Result<Function> {
     let mut trees: Vec<TokenTree> = input.into_iter().collect();
-    let body = match trees.pop() {
-        Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => body,
+    let (body, declaration) = match trees.pop() {
+        Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => {
+            (TokenTree::Group(body).into(), None)
+        }
+        Some(TokenTree::Punct(semi)) if semi.as_char() == ';' => {
+            (TokenStream::new(), Some(semi.span()))
+        }
         other => {
             let span = other.map_or_else(Span::call_site, |tree| tree.span());
             return Err(syn::Error::new(span, "expected the function body"));
@@ -33,7 +39,8 @@ pub(crate) fn parse(input: TokenStream) -> syn::Result<Function> {
         attrs,
         vis,
         sig,
-        body: TokenTree::Group(body).into(),
+        body,
+        declaration,
     })
 }
 
@@ -438,7 +445,19 @@ mod tests {
     fn the_body_is_kept_as_written_and_never_parsed() {
         let function = parse("fn f() { this is not rust }".parse().unwrap()).unwrap();
         assert_eq!(function.body.to_string(), "{ this is not rust }");
-        assert!(parse("fn f();".parse().unwrap()).is_err());
+        assert!(function.declaration.is_none());
+        assert!(parse("fn f() -> u8".parse().unwrap()).is_err());
+    }
+
+    #[test]
+    fn a_signature_ending_in_a_semicolon_is_a_declaration() {
+        let function = parse("pub async fn f(ctx: C, input: I) -> R;".parse().unwrap()).unwrap();
+        assert!(function.is_declaration());
+        assert!(function.body.is_empty());
+        assert!(
+            function.to_token_stream().is_empty(),
+            "nothing of it is emitted"
+        );
     }
 
     #[test]

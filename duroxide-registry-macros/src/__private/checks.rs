@@ -18,6 +18,8 @@ pub enum Problem {
     None,
     /// An entry whose module is no companion: its function was never annotated.
     NotAnnotated,
+    /// A declaration (a signature without a body): implemented elsewhere, so not registrable.
+    Declaration,
     /// An activity listed under `orchestrations`, or the reverse.
     WrongKind,
     /// A crate prefix other than the one most entries share (on a tie, the first entry's), so
@@ -39,6 +41,9 @@ impl Problem {
             (Problem::None, _) => &[],
             (Problem::NotAnnotated, _) => &[
                 "`", ENTRY, "` is not an #[activity] or #[orchestration]: annotate its function (in the pattern's file-per-item layout, the `activity` or `orchestration` function of the module `", ENTRY, "`), or remove the entry",
+            ],
+            (Problem::Declaration, _) => &[
+                "`", ENTRY, "` is a declaration (a function without a body): it is implemented elsewhere, so this crate cannot register it; list it under `external: [...]` to show it in the inventory, or under `by_hand: [...]` while this crate still registers it by hand",
             ],
             (Problem::WrongKind, true) => &[
                 "`", ENTRY, "` is an #[activity], but it is listed under `orchestrations`; move it to `activities: [...]`",
@@ -153,6 +158,8 @@ const fn problem_of(
 ) -> Problem {
     if !facts.annotated {
         Problem::NotAnnotated
+    } else if facts.declaration {
+        Problem::Declaration
     } else if facts.orchestration != orchestrations {
         Problem::WrongKind
     } else if facts.prefix != reference {
@@ -248,6 +255,31 @@ pub const fn report(finding: Finding) {
         fail(
             finding.problem.message(finding.orchestrations),
             finding.text,
+        );
+    }
+}
+
+/// Checks an entry of `by_hand` (`by_hand` is true) or `external`: a declaration, and for
+/// `by_hand`, of this crate, whose prefix is `reference` (0 when no entry has one to compare).
+/// `#[track_caller]`: the error points at the entry whose `const` called it.
+#[track_caller]
+pub const fn declared_entry(facts: Facts, by_hand: bool, reference: u128, text: &str) {
+    let list = if by_hand { "by_hand" } else { "external" };
+    if !facts.annotated {
+        fail(Problem::NotAnnotated.message(false), text);
+    } else if !facts.declaration {
+        fail(
+            &[
+                "`", ENTRY, "` has a body: it is implemented here, so list it under `activities` or `orchestrations`, where it is registered; `", list, "` lists declarations (functions without a body)",
+            ],
+            text,
+        );
+    } else if by_hand && reference != 0 && facts.prefix != reference {
+        fail(
+            &[
+                "`", ENTRY, "` is listed under `by_hand`, which stands for this crate's own items still registered by hand, but its prefix is not this crate's; list it under `external` if another crate or worker implements it",
+            ],
+            text,
         );
     }
 }
@@ -369,6 +401,7 @@ mod tests {
             prefix,
             needs_config: false,
             annotated: true,
+            declaration: false,
         }
     }
 

@@ -60,6 +60,9 @@ pub struct Facts {
     pub needs_config: bool,
     /// Whether the entry is an annotated item at all; [`NOT_ANNOTATED`]'s is not.
     pub annotated: bool,
+    /// Whether the item is a declaration: a signature without a body, for work implemented
+    /// elsewhere, which this crate can name and call but not register.
+    pub declaration: bool,
 }
 
 /// The facts of an entry whose module is no companion.
@@ -70,6 +73,7 @@ pub const NOT_ANNOTATED: Facts = Facts {
     prefix: 0,
     needs_config: false,
     annotated: false,
+    declaration: false,
 };
 
 /// What the registries, the inventory and the lock read about an item, at run time.
@@ -87,8 +91,12 @@ pub struct Info {
     pub version: &'static str,
     /// The version as a key whose byte order is semver's order.
     pub version_key: &'static [u8],
+    /// Whether the item is an orchestration.
+    pub orchestration: bool,
     /// An activity's `IDEMPOTENT`.
     pub idempotent: bool,
+    /// An activity's declared retry and timeout defaults, in words; `None` without any.
+    pub retry: Option<&'static str>,
     /// An orchestration's `ACTIVITIES_USED`.
     pub uses: &'static [&'static str],
     /// How a registry without a configuration registers it.
@@ -135,7 +143,9 @@ pub const NOT_ANNOTATED_INFO: Info = Info {
     output_type: "",
     version: "",
     version_key: &[],
+    orchestration: false,
     idempotent: false,
+    retry: None,
     uses: &[],
     register: Register::Nothing,
     interface: &[],
@@ -180,13 +190,17 @@ pub struct Row {
     pub facts: Facts,
 }
 
-/// The table `registry!` generates for its checks: every entry of both lists, in list order,
+/// The table `registry!` generates for its checks: every entry of every list, in list order,
 /// minus those its `#[cfg]`s remove.
 pub struct Lists {
     /// The `orchestrations` list.
     pub orchestrations: &'static [Row],
     /// The `activities` list.
     pub activities: &'static [Row],
+    /// The `by_hand` list: declarations of this crate's items that it still registers by hand.
+    pub by_hand: &'static [Row],
+    /// The `external` list: declarations of items implemented elsewhere.
+    pub external: &'static [Row],
 }
 
 impl Lists {
@@ -201,11 +215,16 @@ impl Lists {
     }
 }
 
-/// What `registry!` collects at run time: every entry's [`Info`], in the order and under the
-/// `#[cfg]`s of the table.
+/// What `registry!` reads at run time: every entry's [`Info`], in the order and under the
+/// `#[cfg]`s of the table. Static data, which the registries and the inventory iterate without
+/// copying it.
 pub struct Infos {
     /// The `orchestrations` list.
-    pub orchestrations: Vec<Info>,
+    pub orchestrations: &'static [Info],
     /// The `activities` list.
-    pub activities: Vec<Info>,
+    pub activities: &'static [Info],
+    /// The `by_hand` list.
+    pub by_hand: &'static [Info],
+    /// The `external` list.
+    pub external: &'static [Info],
 }

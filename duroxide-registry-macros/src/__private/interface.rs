@@ -9,11 +9,10 @@
 //! decode is an `Err` that names the orchestration, the item, its wire name and the type.
 
 use super::codec;
-use crate::interface::{State, Status};
+use crate::interface::{ContinueAsNew, State, Status};
 use duroxide::{Client, ClientError, DurableFuture, OrchestrationContext, OrchestrationStatus};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::future::Future;
 use std::time::Duration;
 
 /// One declared item, for messages: what a generated helper knows about what it serves.
@@ -254,18 +253,15 @@ pub async fn kv_wait<T: DeserializeOwned>(
 ///
 /// If the input cannot be encoded as JSON, as duroxide's typed calls panic.
 #[inline]
-pub fn continue_as_new<'a, In: Serialize + ?Sized, T>(
-    ctx: &'a OrchestrationContext,
+pub fn continue_as_new<In: Serialize + ?Sized, T>(
+    ctx: &OrchestrationContext,
     name: &'static str,
     version: &'static str,
     input: &In,
-) -> impl Future<Output = Result<T, String>> + 'a {
-    let next = ctx.continue_as_new_versioned(version, codec::encode(name, input));
-    async move {
-        next.await?;
-        // duroxide's future never completes; neither does this one.
-        std::future::pending().await
-    }
+) -> ContinueAsNew<T> {
+    // duroxide records the command here, and its future never completes; ours neither.
+    drop(ctx.continue_as_new_versioned(version, codec::encode(name, input)));
+    ContinueAsNew::new()
 }
 
 /// An orchestration's `start_detached`: a new instance of `name` at exactly `version`, which

@@ -5,7 +5,7 @@
 //! check per line, each under its line's `cfg`), and holds to what [`Line::write`] writes; the
 //! example libraries' lock tests compare the two on every run.
 
-use super::companion::{Channel, Infos, Lists};
+use super::companion::{Channel, Info, Infos, Lists};
 use std::fmt::Write as _;
 
 /// The first line of every lock `registry_lock()` writes. Lines starting with `#` are comments.
@@ -93,38 +93,21 @@ impl Line<'_> {
 }
 
 /// The lock text of `infos`: one line per entry, under the condition `conditions` gives it (its
-/// `#[cfg]`s as `cfg(...)`, or `""`, in the order of `infos`: orchestrations, then activities),
-/// plus `carried`, the lines of the file whose condition does not hold in this build, so that
-/// the text is the same whatever features a build enables.
+/// `#[cfg]`s as `cfg(...)`, or `""`, in the order of `infos`: orchestrations, activities, then
+/// the declarations this crate registers by hand), plus `carried`, the lines of the file whose
+/// condition does not hold in this build, so that the text is the same whatever features a
+/// build enables.
 #[must_use]
-pub fn text(infos: &Infos, conditions: [&[&str]; 2], carried: &[Line<'_>]) -> String {
+pub fn text(infos: &Infos, conditions: [&[&str]; 3], carried: &[Line<'_>]) -> String {
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (kind, list, conditions) in [
-        (Pinned::Orchestration, &infos.orchestrations, conditions[0]),
-        (Pinned::Activity, &infos.activities, conditions[1]),
+    for (list, conditions) in [
+        (infos.orchestrations, conditions[0]),
+        (infos.activities, conditions[1]),
+        (infos.by_hand, conditions[2]),
     ] {
         for (index, info) in list.iter().enumerate() {
-            let line = Line {
-                kind,
-                name: info.name,
-                version_key: info.version_key,
-                version: if kind == Pinned::Activity {
-                    ""
-                } else {
-                    info.version
-                },
-                wire: "",
-                condition: conditions.get(index).copied().unwrap_or(""),
-            };
-            lines.push(line);
-            // An orchestration's interface, pinned at its version, under its condition.
-            if kind == Pinned::Orchestration {
-                lines.extend(info.interface.iter().map(|declared| Line {
-                    kind: Pinned::of(declared.channel),
-                    wire: declared.wire,
-                    ..line
-                }));
-            }
+            let condition = conditions.get(index).copied().unwrap_or("");
+            push_lines(&mut lines, info, condition);
         }
     }
     lines.extend(carried.iter().copied());
@@ -135,6 +118,30 @@ pub fn text(infos: &Infos, conditions: [&[&str]; 2], carried: &[Line<'_>]) -> St
         line.write(&mut text);
     }
     text
+}
+
+/// The lines of one item: its own, and for an orchestration those of its interface, pinned at
+/// its version, under its condition.
+fn push_lines<'a>(lines: &mut Vec<Line<'a>>, info: &Info, condition: &'a str) {
+    let kind = if info.orchestration {
+        Pinned::Orchestration
+    } else {
+        Pinned::Activity
+    };
+    let line = Line {
+        kind,
+        name: info.name,
+        version_key: info.version_key,
+        version: if info.orchestration { info.version } else { "" },
+        wire: "",
+        condition,
+    };
+    lines.push(line);
+    lines.extend(info.interface.iter().map(|declared| Line {
+        kind: Pinned::of(declared.channel),
+        wire: declared.wire,
+        ..line
+    }));
 }
 
 /// Every registered identity: each row's, with its kind folded in (activities and
@@ -151,9 +158,10 @@ pub const fn registered<const SLOTS: usize>(
     interfaces: &[&[u128]],
 ) -> Registered<SLOTS> {
     let mut set = Registered([(false, 0u128); SLOTS]);
-    let tables = [lists.orchestrations, lists.activities];
+    // The declarations listed under `by_hand` are registered too, by the crate's own code.
+    let tables = [lists.orchestrations, lists.activities, lists.by_hand];
     let mut t = 0;
-    while t < 2 {
+    while t < tables.len() {
         let mut i = 0;
         while i < tables[t].len() {
             let facts = &tables[t][i].facts;

@@ -31,6 +31,35 @@ const CALL_DOC: &str = concat!(
     "\n",
     "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
 );
+const CALL_WITH_DEFAULTS_DOC: &str = concat!(
+    "Schedules this activity from an orchestration, with the retry and timeout defaults its\n",
+    "annotation declares ([`retry_policy`]).\n",
+    "\n",
+    "The input and output types are checked at compile time. duroxide runs the retries as a\n",
+    "loop of activities and timers, so this future does not go into `ctx.select2` or\n",
+    "`ctx.join`; [`call_once`] does.\n",
+    "\n",
+    "# Errors\n",
+    "\n",
+    "The activity's last error, a timeout, or a failure to decode the output.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+const CALL_ONCE_DOC: &str = concat!(
+    "Schedules this activity exactly once, without the declared retry and timeout.\n",
+    "\n",
+    "The returned future composes with `ctx.join` and `ctx.select2`.\n",
+    "\n",
+    "# Panics\n",
+    "\n",
+    "Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.",
+);
+const RETRY_POLICY_DOC: &str = concat!(
+    "The retry and timeout defaults the annotation declares, which [`call`] applies: a\n",
+    "starting point for `call_with_retry`, too.",
+);
 const CALL_WITH_RETRY_DOC: &str = concat!(
     "Schedules this activity from an orchestration, retrying failures by `policy`.\n",
     "\n",
@@ -68,7 +97,7 @@ pub(crate) fn items(item: &Item) -> (TokenStream, TokenStream) {
 fn typed_helpers(item: &Item) -> TokenStream {
     // `activity` is the function itself, re-exported: the pattern's consumer path without a
     // second body for the compiler to check. It is left out while the signature is broken.
-    let activity = item.sound.then(|| {
+    let activity = (item.sound && !item.function.is_declaration()).then(|| {
         let ident = &item.function.sig.ident;
         let vis = scope::visibility(&item.function.vis);
         quote! {
@@ -101,18 +130,51 @@ fn typed_helpers(item: &Item) -> TokenStream {
     let (input, output) = shared::payload_types(item);
     let [call, call_with_retry, call_on_session] =
         [Helper::Call, Helper::CallWithRetry, Helper::CallOnSession].map(Helper::ident);
+    let calls = match &item.args.defaults {
+        None => quote! {
+            #[doc = #CALL_DOC]
+            #[inline]
+            pub fn #call(
+                ctx: &#duroxide::OrchestrationContext,
+                input: &Input,
+            ) -> #duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
+                ctx.schedule_activity_typed::<#input, #output>(NAME, input)
+            }
+        },
+        Some(defaults) => {
+            let policy = defaults.policy(&duroxide);
+            let call_once = Helper::CallOnce.ident();
+            quote! {
+                #[doc = #RETRY_POLICY_DOC]
+                #[must_use]
+                pub fn retry_policy() -> #duroxide::RetryPolicy {
+                    #policy
+                }
+
+                #[doc = #CALL_WITH_DEFAULTS_DOC]
+                #[inline]
+                pub fn #call<'a>(
+                    ctx: &'a #duroxide::OrchestrationContext,
+                    input: &'a Input,
+                ) -> impl ::core::future::Future<Output = ::core::result::Result<Output, ::std::string::String>> + 'a {
+                    ctx.schedule_activity_with_retry_typed::<#input, #output>(NAME, input, retry_policy())
+                }
+
+                #[doc = #CALL_ONCE_DOC]
+                #[inline]
+                pub fn #call_once(
+                    ctx: &#duroxide::OrchestrationContext,
+                    input: &Input,
+                ) -> #duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
+                    ctx.schedule_activity_typed::<#input, #output>(NAME, input)
+                }
+            }
+        }
+    };
     quote! {
         #activity
         #with_config
-
-        #[doc = #CALL_DOC]
-        #[inline]
-        pub fn #call(
-            ctx: &#duroxide::OrchestrationContext,
-            input: &Input,
-        ) -> #duroxide::DurableFuture<::core::result::Result<Output, ::std::string::String>> {
-            ctx.schedule_activity_typed::<#input, #output>(NAME, input)
-        }
+        #calls
 
         #[doc = #CALL_WITH_RETRY_DOC]
         #[inline]
@@ -149,6 +211,10 @@ fn registration(item: &Item) -> (TokenStream, TokenStream) {
     let nothing = quote!(#private::Register::Nothing);
     if !item.sound {
         return (TokenStream::new(), nothing);
+    }
+    // A declaration has no function to register: it is implemented elsewhere.
+    if item.function.is_declaration() {
+        return (shared::declaration_check(item), nothing);
     }
     if item.registers_with_config() {
         let register = quote! {

@@ -26,6 +26,8 @@ pub(crate) fn definition(item: &Item, register: &TokenStream) -> TokenStream {
     let orchestration = item.kind == Kind::Orchestration;
     let prefix = fingerprint::literal(&item.prefix);
     let needs_config = item.config.is_some();
+    let declaration = item.function.is_declaration();
+    let retry = retry_words(item);
     let (interface, status, interface_facts) = declared(item);
     quote! {
         #interface_facts
@@ -38,6 +40,7 @@ pub(crate) fn definition(item: &Item, register: &TokenStream) -> TokenStream {
             prefix: #prefix,
             needs_config: #needs_config,
             annotated: true,
+            declaration: #declaration,
         };
 
         #[doc(hidden)]
@@ -48,12 +51,25 @@ pub(crate) fn definition(item: &Item, register: &TokenStream) -> TokenStream {
             output_type: #output_type,
             version: #version,
             version_key: #version_key,
+            orchestration: #orchestration,
             idempotent: #idempotent,
+            retry: #retry,
             uses: #uses,
             register: #register,
             interface: #interface,
             status: #status,
         };
+    }
+}
+
+/// `__INFO`'s `retry`: the activity's declared defaults in words, or `None`.
+fn retry_words(item: &Item) -> TokenStream {
+    match &item.args.defaults {
+        Some(defaults) => {
+            let words = defaults.words();
+            quote!(::core::option::Option::Some(#words))
+        }
+        None => quote!(::core::option::Option::None),
     }
 }
 

@@ -74,10 +74,18 @@ fn module(item: &Item, ident: &Ident, doc: Option<TokenStream>) -> TokenStream {
     let cfgs = &item.cfgs;
     let kind = item.kind.segment();
     let module_doc = doc.unwrap_or_else(|| {
-        let text = format!(
-            "Registry items of the {kind} [`{function}()`]: its name, its types and typed helpers \
-             to call it."
-        );
+        let text = if item.function.is_declaration() {
+            format!(
+                "Registry items of the {kind} `{}`, declared here and implemented elsewhere: its \
+                 name, its types and typed helpers to call it.",
+                item.full_name
+            )
+        } else {
+            format!(
+                "Registry items of the {kind} [`{function}()`]: its name, its types and typed \
+                 helpers to call it."
+            )
+        };
         quote!(#[doc = #text])
     });
     let name = &item.full_name;

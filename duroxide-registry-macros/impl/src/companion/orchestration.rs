@@ -163,6 +163,20 @@ fn typed_helpers(item: &Item) -> TokenStream {
     let duroxide = quote!(#private::duroxide);
     let [call, call_with_id, start_detached] =
         [Helper::Call, Helper::CallWithId, Helper::StartDetached].map(Helper::ident);
+    let facade = item.support.facade();
+    // Only the orchestration's own body continues as new; a declaration has none here.
+    let continue_as_new = (!item.function.is_declaration()).then(|| {
+        quote! {
+            #[doc = #CONTINUE_AS_NEW_DOC]
+            #[inline]
+            pub fn continue_as_new<T>(
+                ctx: &#duroxide::OrchestrationContext,
+                input: &Input,
+            ) -> #facade::interface::ContinueAsNew<T> {
+                #private::interface::continue_as_new::<#input, T>(ctx, NAME, VERSION, input)
+            }
+        }
+    });
     quote! {
         #[doc = #CALL_DOC]
         #[inline]
@@ -212,14 +226,7 @@ fn typed_helpers(item: &Item) -> TokenStream {
             client.wait_for_orchestration_typed::<#output>(instance_id, timeout)
         }
 
-        #[doc = #CONTINUE_AS_NEW_DOC]
-        #[inline]
-        pub fn continue_as_new<'a, T>(
-            ctx: &'a #duroxide::OrchestrationContext,
-            input: &Input,
-        ) -> impl ::core::future::Future<Output = ::core::result::Result<T, ::std::string::String>> + 'a {
-            #private::interface::continue_as_new::<#input, T>(ctx, NAME, VERSION, input)
-        }
+        #continue_as_new
 
         #[doc = #START_DETACHED_DOC]
         #[inline]
@@ -237,8 +244,13 @@ fn typed_helpers(item: &Item) -> TokenStream {
 /// since only the entry names it. While the signature has errors of its own, there is none.
 fn registration(item: &Item) -> (TokenStream, TokenStream) {
     let private = item.support.private();
+    let nothing = quote!(#private::Register::Nothing);
     if !item.sound {
-        return (TokenStream::new(), quote!(#private::Register::Nothing));
+        return (TokenStream::new(), nothing);
+    }
+    // A declaration has no function to register: it is implemented elsewhere.
+    if item.function.is_declaration() {
+        return (shared::declaration_check(item), nothing);
     }
     let function = function_path(&item.function);
     let (input, output) = shared::payload_types(item);

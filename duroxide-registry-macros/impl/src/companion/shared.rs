@@ -43,6 +43,22 @@ pub(crate) fn context_check(item: &Item) -> TokenStream {
     }
 }
 
+/// What stands in for a declaration's registration: its context check, in a `const` of its
+/// own. It holds the declaration to a context of the right kind, as a definition is held, and
+/// it is where the context type, which the removed signature named, is still used: a
+/// `use duroxide::ActivityContext;` written for the declaration is not left unused.
+pub(crate) fn declaration_check(item: &Item) -> TokenStream {
+    let check = context_check(item);
+    if check.is_empty() {
+        return check;
+    }
+    quote! {
+        const _: () = {
+            #check
+        };
+    }
+}
+
 /// `super::name`: the annotated function, seen from its companion.
 pub(crate) fn function_path(function: &Function) -> TokenStream {
     let ident = &function.sig.ident;

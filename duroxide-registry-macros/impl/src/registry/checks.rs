@@ -46,6 +46,7 @@ pub(super) fn generate(
     let count = entries.len();
     let lock = lock.map(|lock| lock::checks(lock, registry));
     let families = names::family_checks(names, registry, paths);
+    let declarations = declarations(registry, total);
     quote! {
         const _: () = {
             use #private::checks;
@@ -56,9 +57,38 @@ pub(super) fn generate(
                 #config_given,
             );
             #consts
+            #declarations
             #lock
             #families
         };
+    }
+}
+
+/// The checks of the entries of `by_hand` and `external`, one `const` each, spanned at the entry
+/// and under its `#[cfg]`s: each is a declaration, and one listed `by_hand` has this crate's
+/// prefix. They read their facts again rather than from the table: such entries are few, and
+/// most registries have none, for which nothing is generated.
+fn declarations(registry: &Registry, total: usize) -> TokenStream {
+    if registry.by_hand.is_empty() && registry.external.is_empty() {
+        return TokenStream::new();
+    }
+    let private = registry.support.private();
+    let lists = [(true, &registry.by_hand), (false, &registry.external)];
+    let consts = lists.into_iter().flat_map(|(by_hand, entries)| {
+        entries.iter().map(move |entry| {
+            let (cfgs, text) = (&entry.cfgs, &entry.text);
+            let facts = table::read(entry, "__FACTS");
+            quote_spanned! {entry.span=>
+                #(#cfgs)*
+                const _: () = checks::declared_entry(#facts, #by_hand, REFERENCE, #text);
+            }
+        })
+    });
+    quote! {
+        #[allow(unused_imports)]
+        use #private::NOT_ANNOTATED as __FACTS;
+        const REFERENCE: u128 = checks::reference_prefix::<#total>(TABLE);
+        #(#consts)*
     }
 }
 

@@ -22,6 +22,7 @@ pub(super) fn registry(
     let activities = activity_registry(registry);
     let orchestrations = orchestration_registry(registry);
     let inventory = inventory(registry);
+    let verify = verify_by_hand(registry);
     let names = registry
         .names
         .as_ref()
@@ -36,6 +37,7 @@ pub(super) fn registry(
         #activities
         #orchestrations
         #inventory
+        #verify
         #names
         #lock
         #replay
@@ -45,21 +47,9 @@ pub(super) fn registry(
 fn activity_registry(registry: &Registry) -> TokenStream {
     let private = registry.support.private();
     let activity_registry = quote!(#private::duroxide::runtime::registry::ActivityRegistry);
-    // One registration per entry, read from its `__INFO` (the fallback's registers nothing):
-    // direct calls, with nothing collected at run time.
-    let plain = registry.activities.iter().map(|entry| {
-        let cfgs = &entry.cfgs;
-        let info = table::read(entry, "__INFO");
-        quote_spanned! {entry.span=>
-            #(#cfgs)*
-            let builder = #private::registries::register_activity(builder, #info.register);
-        }
-    });
+    let infos = table::infos();
     let plain = quote! {
-        #[allow(unused_imports)]
-        use #private::NOT_ANNOTATED_INFO as __INFO;
-        let builder = #activity_registry::builder();
-        #(#plain)*
+        let builder = #private::registries::activities(#activity_registry::builder(), #infos().activities);
     };
     let Some(config) = &registry.config else {
         return quote! {
@@ -121,17 +111,7 @@ fn activity_registry(registry: &Registry) -> TokenStream {
 
 fn orchestration_registry(registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let steps = registry.orchestrations.iter().map(|entry| {
-        let cfgs = &entry.cfgs;
-        let info = table::read(entry, "__INFO");
-        quote_spanned! {entry.span=>
-            #(#cfgs)*
-            {
-                let info = #info;
-                (info.version_key, info.register)
-            },
-        }
-    });
+    let infos = table::infos();
     quote! {
         /// Creates an `OrchestrationRegistry` holding every orchestration listed in `registry!`.
         ///
@@ -139,11 +119,36 @@ fn orchestration_registry(registry: &Registry) -> TokenStream {
         /// of the list. Consumers can merge it into their own registry with `.merge()`.
         #[must_use]
         pub fn create_orchestration_registry() -> #private::duroxide::OrchestrationRegistry {
-            #[allow(unused_imports)]
-            use #private::NOT_ANNOTATED_INFO as __INFO;
-            #private::registries::orchestrations(&mut [#(#steps)*])
+            #private::registries::orchestrations(#infos().orchestrations)
         }
     }
+}
+
+/// `verify_by_hand()`, for a registry that lists declarations under `by_hand`: the items the
+/// crate still registers by hand, which only the registries it actually builds can show.
+fn verify_by_hand(registry: &Registry) -> Option<TokenStream> {
+    if registry.by_hand.is_empty() {
+        return None;
+    }
+    let private = registry.support.private();
+    let duroxide = quote!(#private::duroxide);
+    let infos = table::infos();
+    Some(quote! {
+        /// Checks that `activities` and `orchestrations`, the registries this crate actually
+        /// builds (its generated ones merged with those it still writes by hand), hold every
+        /// item `registry!` lists under `by_hand`, each orchestration at its version. Call it in
+        /// a test: a hand-written registration that is removed, or never added, fails it.
+        ///
+        /// # Errors
+        ///
+        /// Each item the registries lack, in words.
+        pub fn verify_by_hand(
+            activities: &#duroxide::runtime::registry::ActivityRegistry,
+            orchestrations: &#duroxide::OrchestrationRegistry,
+        ) -> ::core::result::Result<(), ::std::vec::Vec<::std::string::String>> {
+            #private::registries::verify(#infos().by_hand, activities, orchestrations)
+        }
+    })
 }
 
 fn inventory(registry: &Registry) -> TokenStream {
@@ -156,13 +161,13 @@ fn inventory(registry: &Registry) -> TokenStream {
         /// Every orchestration listed in `registry!`, for discovery at run time.
         #[must_use]
         pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
-            #private::registries::orchestration_infos(&#infos())
+            #private::registries::orchestration_infos(#infos())
         }
 
         /// Every activity listed in `registry!`, for discovery at run time.
         #[must_use]
         pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
-            #private::registries::activity_infos(&#infos())
+            #private::registries::activity_infos(#infos())
         }
     }
 }

@@ -259,13 +259,18 @@ fn parse_cfg(cfg: &str, content: &str) -> Result<(String, TokenStream), String> 
 /// a `cfg(...)` is checked under it.
 pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
     let private = registry.support.private();
-    let count = registry.orchestrations.len() + registry.activities.len();
+    // What the lock's lines can find registered: the two lists, and the declarations the crate
+    // registers by hand.
+    let registered = || {
+        registry
+            .orchestrations
+            .iter()
+            .chain(&registry.activities)
+            .chain(&registry.by_hand)
+    };
+    let count = registered().count();
     let written = lock.literal.value();
-    let cfg_entries = registry
-        .orchestrations
-        .iter()
-        .chain(&registry.activities)
-        .any(|entry| !entry.cfgs.is_empty());
+    let cfg_entries = registered().any(|entry| !entry.cfgs.is_empty());
     let lines = lock.lines.iter().map(|line| {
         let (identity, declared) = line.identity();
         let orchestration = line.kind != Pinned::Item(Kind::Activity);
@@ -281,11 +286,15 @@ pub(super) fn checks(lock: &Lock, registry: &Registry) -> TokenStream {
     });
     // What each orchestration declares, read from its companion (nothing, for one that
     // declares nothing, or is no companion, whose entry is reported elsewhere).
-    let interfaces = registry.orchestrations.iter().map(|entry| {
-        let cfgs = &entry.cfgs;
-        let read = table::read(entry, "__INTERFACE");
-        quote!(#(#cfgs)* #read,)
-    });
+    let interfaces = registry
+        .orchestrations
+        .iter()
+        .chain(&registry.by_hand)
+        .map(|entry| {
+            let cfgs = &entry.cfgs;
+            let read = table::read(entry, "__INTERFACE");
+            quote!(#(#cfgs)* #read,)
+        });
     // `lock::locked`, a path spanned like the rest of each check: the error of a const check
     // is reported at the span of its call, which a path from elsewhere would stretch.
     quote! {
@@ -353,13 +362,17 @@ pub(super) fn function(lock: &Lock, registry: &Registry) -> TokenStream {
     let infos = table::infos();
     let path = &lock.path;
     // Each entry's condition, under the entry's own `#[cfg]`s, in the order of the infos.
-    let [orchestrations, activities] =
-        [&registry.orchestrations, &registry.activities].map(|entries| {
-            entries.iter().map(|entry| {
-                let (cfgs, condition) = (&entry.cfgs, condition(&entry.cfgs));
-                quote!(#(#cfgs)* #condition,)
-            })
-        });
+    let [orchestrations, activities, by_hand] = [
+        &registry.orchestrations,
+        &registry.activities,
+        &registry.by_hand,
+    ]
+    .map(|entries| {
+        entries.iter().map(|entry| {
+            let (cfgs, condition) = (&entry.cfgs, condition(&entry.cfgs));
+            quote!(#(#cfgs)* #condition,)
+        })
+    });
     let carried = lock.lines.iter().filter_map(|line| {
         let (text, predicate) = line.cfg.as_ref()?;
         let kind = line.kind.variant();
@@ -387,8 +400,8 @@ pub(super) fn function(lock: &Lock, registry: &Registry) -> TokenStream {
             // Rebuild when the file changes: the macro read it while expanding.
             const _: &str = ::core::include_str!(#path);
             #private::lock::text(
-                &#infos(),
-                [&[#(#orchestrations)*], &[#(#activities)*]],
+                #infos(),
+                [&[#(#orchestrations)*], &[#(#activities)*], &[#(#by_hand)*]],
                 &[#(#carried)*],
             )
         }

@@ -25,6 +25,10 @@ pub(crate) struct Entry {
 pub(crate) struct Registry {
     pub(crate) orchestrations: Vec<Entry>,
     pub(crate) activities: Vec<Entry>,
+    /// Declarations of this crate's items that it still registers by hand.
+    pub(crate) by_hand: Vec<Entry>,
+    /// Declarations of items implemented elsewhere, for the inventory.
+    pub(crate) external: Vec<Entry>,
     pub(crate) names: Option<Ident>,
     /// The configuration type handed to activities with a `#[config]` parameter.
     pub(crate) config: Option<syn::Type>,
@@ -36,12 +40,32 @@ pub(crate) struct Registry {
     pub(crate) support: Support,
 }
 
+impl Registry {
+    /// Every list, in the table's order: `orchestrations`, `activities`, `by_hand`,
+    /// `external`.
+    pub(crate) fn lists(&self) -> [&[Entry]; 4] {
+        [
+            &self.orchestrations,
+            &self.activities,
+            &self.by_hand,
+            &self.external,
+        ]
+    }
+
+    /// Every entry of every list.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.lists().into_iter().flatten()
+    }
+}
+
 /// A key of `registry!`: the one list that parsing, the unknown-key message and the no-panic
 /// fuzzer read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Key {
     Orchestrations,
     Activities,
+    ByHand,
+    External,
     Config,
     Names,
     Lock,
@@ -50,9 +74,11 @@ pub(crate) enum Key {
 }
 
 impl Key {
-    pub(crate) const ALL: [Key; 7] = [
+    pub(crate) const ALL: [Key; 9] = [
         Key::Orchestrations,
         Key::Activities,
+        Key::ByHand,
+        Key::External,
         Key::Config,
         Key::Names,
         Key::Lock,
@@ -64,6 +90,8 @@ impl Key {
         match self {
             Key::Orchestrations => "orchestrations",
             Key::Activities => "activities",
+            Key::ByHand => "by_hand",
+            Key::External => "external",
             Key::Config => "config",
             Key::Names => "names",
             Key::Lock => "lock",
@@ -133,7 +161,10 @@ fn keys(input: ParseStream, diagnostics: &mut Diagnostics) -> syn::Result<Regist
         if seen.contains(&known) {
             diagnostics.error(
                 &key,
-                if matches!(known, Key::Orchestrations | Key::Activities) {
+                if matches!(
+                    known,
+                    Key::Orchestrations | Key::Activities | Key::ByHand | Key::External
+                ) {
                     format!("`{text}` is given twice; merge the two lists into one")
                 } else {
                     format!("`{text}` is given twice; keep one")
@@ -162,6 +193,8 @@ fn parse_value(
             .orchestrations
             .extend(parse_list(input, diagnostics)?),
         Key::Activities => registry.activities.extend(parse_list(input, diagnostics)?),
+        Key::ByHand => registry.by_hand.extend(parse_list(input, diagnostics)?),
+        Key::External => registry.external.extend(parse_list(input, diagnostics)?),
         Key::Names => registry.names = Some(input.parse()?),
         Key::Replay => registry.replay = Some(input.parse()?),
         Key::Config => registry.config = Some(input.parse()?),
@@ -290,6 +323,8 @@ fn check_repeated_paths(registry: &Registry, diagnostics: &mut Diagnostics) {
     for (list, entries) in [
         ("orchestrations", &registry.orchestrations),
         ("activities", &registry.activities),
+        ("by_hand", &registry.by_hand),
+        ("external", &registry.external),
     ] {
         for entry in entries {
             let text = entry.text.clone();
@@ -351,7 +386,8 @@ mod tests {
             [
                 "only `#[cfg(...)]` attributes can go on a registry! entry",
                 "unknown key `frobnicate` in registry!; expected one of `orchestrations`, \
-                 `activities`, `config`, `names`, `lock`, `replay`, `crate`",
+                 `activities`, `by_hand`, `external`, `config`, `names`, `lock`, `replay`, \
+                 `crate`",
                 "`activities` is given twice; merge the two lists into one",
                 "`b` is listed twice under both `orchestrations` and `activities`; remove this \
                  entry",

@@ -4,9 +4,10 @@
 //! - `__DUROXIDE_REGISTRY`, a hidden module-level const (the facade's `Lists`), holds a `Row` of
 //!   each entry's `__FACTS`: integers and flags, which the checks, the lock's checks and the
 //!   family checks read in const evaluation.
-//! - `__duroxide_infos()`, a hidden function (the facade's `Infos`), collects each entry's
+//! - `__duroxide_infos()`, a hidden function (the facade's `Infos`), returns each entry's
 //!   `__INFO`: the strings and registrations the registries, the inventory and `registry_lock()`
-//!   use. A function, so that a `cargo check` never evaluates them.
+//!   use, as static data (the compiler promotes the constant expression), read once per entry.
+//!   A function rather than a const, so that a `cargo check` does not evaluate them.
 //!
 //! ```text
 //! const __DUROXIDE_REGISTRY: Lists = {
@@ -79,7 +80,7 @@ pub(super) struct PathIds(Vec<String>);
 impl PathIds {
     pub(super) fn new(registry: &Registry) -> PathIds {
         let mut texts: Vec<String> = Vec::new();
-        for entry in registry.orchestrations.iter().chain(&registry.activities) {
+        for entry in registry.entries() {
             if !texts.contains(&entry.text) {
                 texts.push(entry.text.clone());
             }
@@ -95,31 +96,28 @@ impl PathIds {
     }
 }
 
-/// The table's const, and the function that collects the infos.
+/// The table's const, and the function that returns the infos.
 pub(super) fn definition(registry: &Registry, paths: &PathIds) -> TokenStream {
     let private = registry.support.private();
-    let [orchestrations, activities] = List::BOTH.map(|list| {
-        list.entries(registry)
-            .iter()
-            .map(|entry| {
-                let (cfgs, text) = (&entry.cfgs, &entry.text);
-                let id = paths.id(text);
-                let facts = read(entry, "__FACTS");
-                quote!(#(#cfgs)* #private::Row { path: #id, text: #text, facts: #facts },)
-            })
-            .collect::<Vec<_>>()
+    let lists = registry.lists();
+    let rows = lists.map(|entries| {
+        entries.iter().map(|entry| {
+            let (cfgs, text) = (&entry.cfgs, &entry.text);
+            let id = paths.id(text);
+            let facts = read(entry, "__FACTS");
+            quote!(#(#cfgs)* #private::Row { path: #id, text: #text, facts: #facts },)
+        })
     });
-    let [orchestration_infos, activity_infos] = List::BOTH.map(|list| {
-        list.entries(registry)
-            .iter()
-            .map(|entry| {
-                let cfgs = &entry.cfgs;
-                let info = read(entry, "__INFO");
-                quote!(#(#cfgs)* #info,)
-            })
-            .collect::<Vec<_>>()
+    let infos = lists.map(|entries| {
+        entries.iter().map(|entry| {
+            let cfgs = &entry.cfgs;
+            let info = read(entry, "__INFO");
+            quote!(#(#cfgs)* #info,)
+        })
     });
-    let (table, infos) = (name(), infos());
+    let [orchestrations, activities, by_hand, external] = rows;
+    let [orchestration_infos, activity_infos, by_hand_infos, external_infos] = infos;
+    let (table, infos) = (name(), self::infos());
     quote! {
         #[doc(hidden)]
         const #table: #private::Lists = {
@@ -128,22 +126,26 @@ pub(super) fn definition(registry: &Registry, paths: &PathIds) -> TokenStream {
             #private::Lists {
                 orchestrations: &[#(#orchestrations)*],
                 activities: &[#(#activities)*],
+                by_hand: &[#(#by_hand)*],
+                external: &[#(#external)*],
             }
         };
 
         #[doc(hidden)]
-        fn #infos() -> #private::Infos {
+        fn #infos() -> &'static #private::Infos {
             #[allow(unused_imports)]
             use #private::NOT_ANNOTATED_INFO as __INFO;
-            #private::Infos {
-                orchestrations: ::std::vec![#(#orchestration_infos)*],
-                activities: ::std::vec![#(#activity_infos)*],
+            &#private::Infos {
+                orchestrations: &[#(#orchestration_infos)*],
+                activities: &[#(#activity_infos)*],
+                by_hand: &[#(#by_hand_infos)*],
+                external: &[#(#external_infos)*],
             }
         }
     }
 }
 
-/// The name of the function that collects the infos.
+/// The name of the function that returns the infos.
 pub(super) fn infos() -> proc_macro2::Ident {
     proc_macro2::Ident::new("__duroxide_infos", Span::call_site())
 }

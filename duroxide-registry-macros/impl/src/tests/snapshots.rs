@@ -119,3 +119,41 @@ fn a_registry_with_a_lock_and_a_version_family() {
         &expect_file!["snapshots/registry_with_lock.expanded.rs"],
     );
 }
+
+#[test]
+fn a_declared_activity_with_retry_defaults() {
+    let expanded = crate::expand::attribute(
+        Kind::Activity,
+        quote!(
+            prefix = "payments-worker",
+            name = "charge-card",
+            retry(
+                attempts = 5,
+                backoff = exponential(initial = "100ms", factor = 2, max = "30s")
+            ),
+            timeout = "2m"
+        ),
+        quote! {
+            /// Charge a card (implemented by the payments worker, in Python).
+            pub async fn charge_card(ctx: ActivityContext, input: ChargeInput) -> Result<ChargeOutput, String>;
+        },
+    );
+    check(
+        expanded,
+        &expect_file!["snapshots/activity_declared_with_defaults.expanded.rs"],
+    );
+}
+
+#[test]
+fn a_registry_with_declarations() {
+    let expanded = crate::registry::expand(quote! {
+        orchestrations: [orchestrations::deploy],
+        activities: [activities::provision_vm],
+        by_hand: [legacy::create_instance],
+        external: [payments::charge_card],
+    });
+    check(
+        expanded,
+        &expect_file!["snapshots/registry_with_declarations.expanded.rs"],
+    );
+}

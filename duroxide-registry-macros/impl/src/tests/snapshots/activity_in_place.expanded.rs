@@ -117,6 +117,7 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         prefix: 335050394409219129433704085100522674263u128,
         needs_config: false,
         annotated: true,
+        declaration: false,
     };
     #[doc(hidden)]
     pub const __INFO: ::duroxide_registry_macros::__private::Info = ::duroxide_registry_macros::__private::Info {
@@ -126,7 +127,9 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         output_type: "ProvisionVmOutput",
         version: "1.0.0",
         version_key: b"\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
+        orchestration: false,
         idempotent: false,
+        retry: ::core::option::Option::None,
         uses: &[],
         register: ::duroxide_registry_macros::__private::Register::Activity(__register),
         interface: &[],

@@ -141,12 +141,10 @@ version's body, it upgrades the instance to this version.
 
 Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
     #[inline]
-    pub fn continue_as_new<'a, T>(
-        ctx: &'a ::duroxide_registry_macros::__private::duroxide::OrchestrationContext,
+    pub fn continue_as_new<T>(
+        ctx: &::duroxide_registry_macros::__private::duroxide::OrchestrationContext,
         input: &Input,
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<T, ::std::string::String>,
-    > + 'a {
+    ) -> ::duroxide_registry_macros::interface::ContinueAsNew<T> {
         ::duroxide_registry_macros::__private::interface::continue_as_new::<
             super::ProvisionPostgresInput,
             T,
@@ -198,6 +196,7 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         prefix: 335050394409219129433704085100522674263u128,
         needs_config: false,
         annotated: true,
+        declaration: false,
     };
     #[doc(hidden)]
     pub const __INFO: ::duroxide_registry_macros::__private::Info = ::duroxide_registry_macros::__private::Info {
@@ -207,7 +206,9 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         output_type: "ProvisionPostgresOutput",
         version: VERSION,
         version_key: b"\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF",
+        orchestration: true,
         idempotent: false,
+        retry: ::core::option::Option::None,
         uses: ACTIVITIES_USED,
         register: ::duroxide_registry_macros::__private::Register::Orchestration(
             __register,

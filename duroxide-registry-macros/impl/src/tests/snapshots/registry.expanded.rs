@@ -35,23 +35,37 @@ const __DUROXIDE_REGISTRY: ::duroxide_registry_macros::__private::Lists = {
                 },
             },
         ],
+        by_hand: &[],
+        external: &[],
     }
 };
 #[doc(hidden)]
-fn __duroxide_infos() -> ::duroxide_registry_macros::__private::Infos {
+fn __duroxide_infos() -> &'static ::duroxide_registry_macros::__private::Infos {
     #[allow(unused_imports)]
     use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
-    ::duroxide_registry_macros::__private::Infos {
-        orchestrations: ::std::vec![
-            { #[allow(unused_imports, clippy::wildcard_imports)] use
-            orchestrations::provision_postgres_v2:: *; __INFO },
+    &::duroxide_registry_macros::__private::Infos {
+        orchestrations: &[
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use orchestrations::provision_postgres_v2::*;
+                __INFO
+            },
         ],
-        activities: ::std::vec![
-            { #[allow(unused_imports, clippy::wildcard_imports)] use
-            activities::provision_vm:: *; __INFO }, #[cfg(feature = "firewall")] {
-            #[allow(unused_imports, clippy::wildcard_imports)] use
-            activities::configure_firewall:: *; __INFO },
+        activities: &[
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use activities::provision_vm::*;
+                __INFO
+            },
+            #[cfg(feature = "firewall")]
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use activities::configure_firewall::*;
+                __INFO
+            },
         ],
+        by_hand: &[],
+        external: &[],
     }
 }
 /// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
@@ -59,27 +73,9 @@ fn __duroxide_infos() -> ::duroxide_registry_macros::__private::Infos {
 /// Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry {
-    #[allow(unused_imports)]
-    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
-    let builder = ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry::builder();
-    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
-        builder,
-        {
-            #[allow(unused_imports, clippy::wildcard_imports)]
-            use activities::provision_vm::*;
-            __INFO
-        }
-            .register,
-    );
-    #[cfg(feature = "firewall")]
-    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
-        builder,
-        {
-            #[allow(unused_imports, clippy::wildcard_imports)]
-            use activities::configure_firewall::*;
-            __INFO
-        }
-            .register,
+    let builder = ::duroxide_registry_macros::__private::registries::activities(
+        ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry::builder(),
+        __duroxide_infos().activities,
     );
     builder.build()
 }
@@ -89,19 +85,8 @@ pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duro
 /// of the list. Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_orchestration_registry() -> ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistry {
-    #[allow(unused_imports)]
-    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
     ::duroxide_registry_macros::__private::registries::orchestrations(
-        &mut [
-            {
-                let info = {
-                    #[allow(unused_imports, clippy::wildcard_imports)]
-                    use orchestrations::provision_postgres_v2::*;
-                    __INFO
-                };
-                (info.version_key, info.register)
-            },
-        ],
+        __duroxide_infos().orchestrations,
     )
 }
 #[doc(no_inline)]
@@ -110,15 +95,13 @@ pub use ::duroxide_registry_macros::inventory::{ActivityInfo, OrchestrationInfo}
 #[must_use]
 pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::duroxide_registry_macros::__private::registries::orchestration_infos(
-        &__duroxide_infos(),
+        __duroxide_infos(),
     )
 }
 /// Every activity listed in `registry!`, for discovery at run time.
 #[must_use]
 pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
-    ::duroxide_registry_macros::__private::registries::activity_infos(
-        &__duroxide_infos(),
-    )
+    ::duroxide_registry_macros::__private::registries::activity_infos(__duroxide_infos())
 }
 /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
 pub mod names {

@@ -44,24 +44,42 @@ const __DUROXIDE_REGISTRY: ::duroxide_registry_macros::__private::Lists = {
                 },
             },
         ],
+        by_hand: &[],
+        external: &[],
     }
 };
 #[doc(hidden)]
-fn __duroxide_infos() -> ::duroxide_registry_macros::__private::Infos {
+fn __duroxide_infos() -> &'static ::duroxide_registry_macros::__private::Infos {
     #[allow(unused_imports)]
     use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
-    ::duroxide_registry_macros::__private::Infos {
-        orchestrations: ::std::vec![
-            { #[allow(unused_imports, clippy::wildcard_imports)] use
-            create_instance::v1_0_5:: *; __INFO }, { #[allow(unused_imports,
-            clippy::wildcard_imports)] use create_instance::v1_0_6:: *; __INFO },
+    &::duroxide_registry_macros::__private::Infos {
+        orchestrations: &[
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use create_instance::v1_0_5::*;
+                __INFO
+            },
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use create_instance::v1_0_6::*;
+                __INFO
+            },
         ],
-        activities: ::std::vec![
-            { #[allow(unused_imports, clippy::wildcard_imports)] use
-            activities::provision_vm:: *; __INFO }, #[cfg(feature = "dns")] {
-            #[allow(unused_imports, clippy::wildcard_imports)] use
-            activities::publish_dns:: *; __INFO },
+        activities: &[
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use activities::provision_vm::*;
+                __INFO
+            },
+            #[cfg(feature = "dns")]
+            {
+                #[allow(unused_imports, clippy::wildcard_imports)]
+                use activities::publish_dns::*;
+                __INFO
+            },
         ],
+        by_hand: &[],
+        external: &[],
     }
 }
 /// Creates an `ActivityRegistry` holding every activity listed in `registry!`.
@@ -69,27 +87,9 @@ fn __duroxide_infos() -> ::duroxide_registry_macros::__private::Infos {
 /// Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry {
-    #[allow(unused_imports)]
-    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
-    let builder = ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry::builder();
-    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
-        builder,
-        {
-            #[allow(unused_imports, clippy::wildcard_imports)]
-            use activities::provision_vm::*;
-            __INFO
-        }
-            .register,
-    );
-    #[cfg(feature = "dns")]
-    let builder = ::duroxide_registry_macros::__private::registries::register_activity(
-        builder,
-        {
-            #[allow(unused_imports, clippy::wildcard_imports)]
-            use activities::publish_dns::*;
-            __INFO
-        }
-            .register,
+    let builder = ::duroxide_registry_macros::__private::registries::activities(
+        ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistry::builder(),
+        __duroxide_infos().activities,
     );
     builder.build()
 }
@@ -99,27 +99,8 @@ pub fn create_activity_registry() -> ::duroxide_registry_macros::__private::duro
 /// of the list. Consumers can merge it into their own registry with `.merge()`.
 #[must_use]
 pub fn create_orchestration_registry() -> ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistry {
-    #[allow(unused_imports)]
-    use ::duroxide_registry_macros::__private::NOT_ANNOTATED_INFO as __INFO;
     ::duroxide_registry_macros::__private::registries::orchestrations(
-        &mut [
-            {
-                let info = {
-                    #[allow(unused_imports, clippy::wildcard_imports)]
-                    use create_instance::v1_0_5::*;
-                    __INFO
-                };
-                (info.version_key, info.register)
-            },
-            {
-                let info = {
-                    #[allow(unused_imports, clippy::wildcard_imports)]
-                    use create_instance::v1_0_6::*;
-                    __INFO
-                };
-                (info.version_key, info.register)
-            },
-        ],
+        __duroxide_infos().orchestrations,
     )
 }
 #[doc(no_inline)]
@@ -128,15 +109,13 @@ pub use ::duroxide_registry_macros::inventory::{ActivityInfo, OrchestrationInfo}
 #[must_use]
 pub fn list_orchestrations() -> ::std::vec::Vec<OrchestrationInfo> {
     ::duroxide_registry_macros::__private::registries::orchestration_infos(
-        &__duroxide_infos(),
+        __duroxide_infos(),
     )
 }
 /// Every activity listed in `registry!`, for discovery at run time.
 #[must_use]
 pub fn list_activities() -> ::std::vec::Vec<ActivityInfo> {
-    ::duroxide_registry_macros::__private::registries::activity_infos(
-        &__duroxide_infos(),
-    )
+    ::duroxide_registry_macros::__private::registries::activity_infos(__duroxide_infos())
 }
 /// Name constants of everything listed in `registry!`, as the pattern's `names.rs` has them.
 pub mod names {
@@ -187,8 +166,8 @@ pub fn registry_lock() -> ::std::string::String {
         "$CARGO_MANIFEST_DIR/src/tests/snapshots/registry.lock"
     );
     ::duroxide_registry_macros::__private::lock::text(
-        &__duroxide_infos(),
-        [&["", ""], &["", #[cfg(feature = "dns")] "cfg(feature = \"dns\")"]],
+        __duroxide_infos(),
+        [&["", ""], &["", #[cfg(feature = "dns")] "cfg(feature = \"dns\")"], &[]],
         &[
             #[cfg(not(feature = "dns"))]
             ::duroxide_registry_macros::__private::lock::Line {
