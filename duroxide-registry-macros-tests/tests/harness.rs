@@ -214,7 +214,7 @@ async fn the_failure_count_is_shared_by_the_runs_of_one_harness() {
 async fn mocks_only_fails_an_unmocked_activity_with_its_name() {
     let run = harness()
         .mocks_only()
-        .mock(activity!(reserve), |unit| Ok(unit))
+        .mock(activity!(reserve), Ok)
         .run(orchestration!(place_order), &order("ram", 1))
         .await;
     let error = run.output().unwrap_err();
