@@ -354,3 +354,101 @@ async fn a_history_that_starts_elsewhere_is_malformed() {
         "{error}"
     );
 }
+
+/// Fails the first two attempts for each input, then succeeds: a call that retries.
+#[activity]
+pub async fn flaky(_ctx: ActivityContext, input: u32) -> Result<u32, String> {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static ATTEMPTS: Mutex<Option<HashMap<u32, u32>>> = Mutex::new(None);
+    let attempt = {
+        let mut attempts = ATTEMPTS.lock().unwrap();
+        let count = attempts
+            .get_or_insert_with(HashMap::new)
+            .entry(input)
+            .or_insert(0);
+        *count += 1;
+        *count
+    };
+    if attempt < 3 {
+        Err(format!("attempt {attempt} failed"))
+    } else {
+        Ok(input * 10)
+    }
+}
+
+/// The same declaration of `flaky`, with the defaults `call` retries by, in three editions: as
+/// recorded, with its backoff removed, and with fewer attempts. Each is a declaration, so that
+/// one name carries three policies; the activity itself is `flaky` above.
+macro_rules! retrying {
+    ($module:ident, $($retry:tt)*) => {
+        pub mod $module {
+            use duroxide::{ActivityContext, OrchestrationContext};
+            use duroxide_registry_macros::{activity, orchestration, registry};
+
+            #[activity(prefix = "duroxide-registry-macros-tests", name = "flaky", $($retry)*)]
+            pub async fn flaky(ctx: ActivityContext, input: u32) -> Result<u32, String>;
+
+            #[orchestration(name = "retrying", version = "1.0.0")]
+            pub async fn retrying(ctx: OrchestrationContext, input: u32) -> Result<u32, String> {
+                flaky::call(&ctx, &input).await
+            }
+
+            registry! {
+                replay: replay,
+                orchestrations: [retrying],
+                external: [flaky],
+            }
+        }
+    };
+}
+
+retrying!(retry_as_recorded, retry(attempts = 3, backoff = fixed(delay = "10ms")));
+retrying!(retry_without_backoff, retry(attempts = 3, backoff = none));
+retrying!(retry_fewer_attempts, retry(attempts = 2, backoff = fixed(delay = "10ms")));
+
+#[tokio::test]
+async fn a_changed_retry_policy_is_found_in_a_history_that_retried() {
+    let store: Arc<dyn Provider> = Arc::new(SqliteProvider::new_in_memory().await.unwrap());
+    let activities = duroxide::runtime::registry::ActivityRegistry::builder()
+        .register_typed(flaky::NAME, flaky)
+        .build();
+    let runtime = Runtime::start_with_store(
+        store.clone(),
+        activities,
+        retry_as_recorded::create_orchestration_registry(),
+    )
+    .await;
+    let client = Client::new(store);
+    let instance = "replay-retry";
+    retry_as_recorded::retrying::start(&client, instance, &4)
+        .await
+        .unwrap();
+    let output = retry_as_recorded::retrying::wait(&client, instance, TIMEOUT)
+        .await
+        .unwrap();
+    assert_eq!(output, Ok(40), "the third attempt succeeds");
+    let captured = retry_as_recorded::replay::capture(&client, instance)
+        .await
+        .unwrap();
+    runtime.shutdown(None).await;
+
+    // As recorded: three attempts with a timer between each.
+    retry_as_recorded::replay::check(&captured).unwrap_or_else(|e| panic!("{e}"));
+    // No backoff: the second attempt comes where the history holds the first timer.
+    let without_backoff = retry_without_backoff::replay::check(&captured)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        without_backoff.contains("a timer created") && without_backoff.contains(flaky::NAME),
+        "{without_backoff}"
+    );
+    // Two attempts: the code gives up where the history holds the timer before the third.
+    let fewer = retry_fewer_attempts::replay::check(&captured)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        fewer.contains("a timer created") && fewer.contains("fails: attempt 2 failed"),
+        "{fewer}"
+    );
+}

@@ -108,6 +108,8 @@ fn inventory_lists_what_the_code_says() {
             input_type: "VmRequest",
             output_type: "Vm",
             idempotent: true,
+            retry: None,
+            implemented: duroxide_registry_macros::inventory::Implemented::Here,
         }
     );
     assert_eq!(listed[1].output_type, "()");

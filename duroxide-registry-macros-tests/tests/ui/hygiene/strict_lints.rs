@@ -7,6 +7,7 @@
 
 use duroxide::{ActivityContext, OrchestrationContext};
 use duroxide_registry_macros::{activity, orchestration, registry};
+use duroxide_registry_macros::inventory::Implemented;
 use serde::{Deserialize, Serialize};
 
 /// A request.
@@ -114,6 +115,8 @@ fn main() {
             input_type: "Request",
             output_type: "Reply",
             idempotent: true,
+            retry: None,
+            implemented: Implemented::Here,
         }]
     );
     assert_eq!(
@@ -129,6 +132,7 @@ fn main() {
             queues: vec![],
             kv: vec![],
             status: None,
+            implemented: Implemented::Here,
         }]
     );
 }
