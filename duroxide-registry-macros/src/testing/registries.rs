@@ -79,7 +79,7 @@ fn decide(plan: &Plan, unmocked: &Unmocked, input: String) -> Call {
     match &unmocked.registered {
         Some(_) if unmocked.mocks_only => Call::Done(Err(not_mocked(&unmocked.name))),
         Some(handler) => Call::Registered(handler.clone(), input),
-        None => Call::Done(Err(not_mocked(&unmocked.name))),
+        None => Call::Done(Err(not_registered(&unmocked.name))),
     }
 }
 
@@ -87,6 +87,14 @@ fn not_mocked(name: &str) -> String {
     format!(
         "activity `{name}` is not mocked, and this harness runs mocks only \
          (`Harness::mocks_only`): mock it with `.mock(activity!(..), |input| ..)`"
+    )
+}
+
+/// An activity the test made fail, whose failures are spent, and that nothing else runs.
+fn not_registered(name: &str) -> String {
+    format!(
+        "activity `{name}` is neither registered nor mocked: mock it with \
+         `.mock(activity!(..), |input| ..)`"
     )
 }
 
@@ -98,8 +106,7 @@ pub(super) fn orchestrations(plan: &TestPlan) -> OrchestrationRegistry {
         .list_names()
         .into_iter()
         .chain(
-            plan
-                .orchestration_mocks
+            plan.orchestration_mocks
                 .keys()
                 .map(|(name, _)| (*name).to_owned()),
         )
