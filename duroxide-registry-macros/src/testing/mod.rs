@@ -8,20 +8,53 @@
 //! tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 //! ```
 //!
-//! ```ignore
+//! ```
+//! # use duroxide::{ActivityContext, OrchestrationContext};
+//! # use serde::{Deserialize, Serialize};
+//! # #[derive(Serialize, Deserialize, Debug, PartialEq)]
+//! # pub struct VmRequest { pub name: String, pub resource_group: String }
+//! # #[derive(Serialize, Deserialize)]
+//! # pub struct Vm { pub id: String, pub ip_address: String }
+//! # #[derive(Serialize, Deserialize)]
+//! # pub struct Database { pub connection_string: String }
+//! # pub mod activities {
+//! #     use super::*;
+//! #     /// Provisions a VM.
+//! #     #[duroxide_registry_macros::activity]
+//! #     pub async fn provision_vm(_ctx: ActivityContext, input: VmRequest) -> Result<Vm, String> {
+//! #         Err(format!("no cloud in a doctest: {}", input.name))
+//! #     }
+//! # }
+//! # pub mod orchestrations {
+//! #     use super::*;
+//! #     /// Provisions a database on a VM.
+//! #     #[duroxide_registry_macros::orchestration]
+//! #     pub async fn provision_postgres(ctx: OrchestrationContext, input: VmRequest) -> Result<Database, String> {
+//! #         let vm = crate::activities::provision_vm::call(&ctx, &input).await?;
+//! #         Ok(Database { connection_string: format!("postgresql://{}:5432/{}", vm.ip_address, input.name) })
+//! #     }
+//! # }
+//! # pub mod registry {
+//! #     use crate::{activities, orchestrations};
+//! #     duroxide_registry_macros::registry! {
+//! #         orchestrations: [orchestrations::provision_postgres],
+//! #         activities: [activities::provision_vm],
+//! #     }
+//! # }
 //! use duroxide_registry_macros::testing::{activity, orchestration, Harness};
 //!
-//! #[tokio::test]
-//! async fn provision_postgres_opens_the_port_of_the_vm_it_made() {
+//! # #[tokio::main] async fn main() { provision_postgres_connects_to_the_vm_it_made().await }
+//! // #[tokio::test]
+//! async fn provision_postgres_connects_to_the_vm_it_made() {
+//!     let input = VmRequest { name: "orders".into(), resource_group: "rg".into() };
 //!     let run = Harness::new(registry::create_orchestration_registry(), registry::create_activity_registry())
-//!         .mock(activity!(activities::provision_vm), |input| {
-//!             Ok(ProvisionVMOutput { vm_id: format!("vm-{}", input.name), ip_address: "10.0.0.9".into() })
+//!         .mock(activity!(activities::provision_vm), |vm| {
+//!             Ok(Vm { id: format!("vm-{}", vm.name), ip_address: "10.0.0.9".into() })
 //!         })
 //!         .run(orchestration!(orchestrations::provision_postgres), &input)
 //!         .await;
-//!     assert!(run.output().unwrap().connection_string.contains("10.0.0.9:5432"));
-//!     // configure_firewall was not mocked: it ran as registered, and its calls are recorded too.
-//!     assert_eq!(run.calls(activity!(activities::configure_firewall))[0].resource_group, input.resource_group);
+//!     assert_eq!(run.output().unwrap().connection_string, "postgresql://10.0.0.9:5432/orders");
+//!     assert_eq!(run.calls(activity!(activities::provision_vm)), [input]);
 //! }
 //! ```
 //!
@@ -47,6 +80,11 @@
 //! takes another input, or returns another output, is a compile error at the closure, naming
 //! both types. (Inferring the types from the function item itself would not find its `NAME`,
 //! nor work for in-place items, whose path names a module.)
+//!
+//! The macros share their names with the attributes `#[activity]` and `#[orchestration]`, as
+//! the items they name do. A test module of its own (`mod tests`, `tests/*.rs`) imports them
+//! by name; a module that already imports the attributes by name writes
+//! `testing::activity!(..)` instead.
 //!
 //! An item without a companion (a hand-written activity, an event a body waits for with
 //! `ctx.schedule_wait`) is named by hand, with types the test states:
