@@ -121,7 +121,7 @@ pub async fn ec2_cluster_scaler_orchestration(
     // The history stays short: the next execution starts empty, with the state carried in
     // its input, and finds the commands not served yet still in the queue.
     state.executions = execution;
-    return ec2_cluster_scaler_orchestration::continue_as_new(&ctx, &state).await;
+    ec2_cluster_scaler_orchestration::continue_as_new(&ctx, &state).await
 }
 
 #[cfg(test)]
