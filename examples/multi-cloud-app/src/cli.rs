@@ -131,6 +131,22 @@ pub enum Command {
         #[arg(long, value_name = "SECS", default_value_t = DEFAULT_COMMAND_TIMEOUT_SECS, value_parser = parse_seconds)]
         timeout: u64,
     },
+    /// Replace one EC2 instance of a completed deployment's cluster
+    ///
+    /// Terminates instance INDEX (from 0) of the cluster, launches a fresh one of the same name
+    /// and routes the load balancer to it, and prints both ids. The termination is the EC2
+    /// worker's `terminate-instance`, which the app calls through a declaration only.
+    Replace {
+        /// The deployment
+        #[arg(value_name = "NAME", value_parser = parse_name)]
+        name: String,
+        /// The instance to replace, from 0
+        #[arg(value_name = "INDEX")]
+        index: u32,
+        /// How long to wait for the replacement, in seconds
+        #[arg(long, value_name = "SECS", default_value_t = DEFAULT_COMMAND_TIMEOUT_SECS, value_parser = parse_seconds)]
+        timeout: u64,
+    },
     /// Show one deployment, or all of them
     Status {
         /// The deployment to show; all of them when omitted
@@ -431,6 +447,14 @@ mod tests {
             parse_line("graph --dot").unwrap().command,
             Command::Graph { dot: true }
         );
+        assert_eq!(
+            parse_line("replace demo 2 --timeout 9").unwrap().command,
+            Command::Replace {
+                name: "demo".to_owned(),
+                index: 2,
+                timeout: 9
+            }
+        );
     }
 
     #[test]
@@ -498,6 +522,11 @@ mod tests {
             ("cancel", "required arguments were not provided:\n  <NAME>"),
             ("graph --json", "unexpected argument '--json'"),
             ("approve demo --require-approval", "unexpected argument"),
+            (
+                "replace demo",
+                "required arguments were not provided:\n  <INDEX>",
+            ),
+            ("replace demo first", "invalid value 'first' for '<INDEX>'"),
         ] {
             let error = try_parse(line).unwrap_err();
             assert_eq!(error.exit_code(), 2, "`{line}` gave `{error}`");
@@ -511,8 +540,8 @@ mod tests {
         for line in ["--help", "help", "-h"] {
             let text = help(line);
             for command in [
-                "deploy", "worker", "approve", "reject", "cancel", "scale", "status", "list",
-                "graph", "help",
+                "deploy", "worker", "approve", "reject", "cancel", "scale", "replace", "status",
+                "list", "graph", "help",
             ] {
                 assert!(text.contains(&format!("\n  {command} ")), "{text}");
             }
@@ -525,7 +554,7 @@ mod tests {
     #[test]
     fn each_command_s_help_lists_exactly_its_own_options() {
         let global = ["--store <URL>", "--cloud <PATH>", "--help"];
-        let cases: [(&str, &[&str], &[&str]); 9] = [
+        let cases: [(&str, &[&str], &[&str]); 10] = [
             (
                 "deploy",
                 &[
@@ -579,6 +608,11 @@ mod tests {
                 &["--instances", "--reason", "--json"],
             ),
             ("graph", &["--dot"], &["--json", "--instances"]),
+            (
+                "replace",
+                &["<NAME>", "<INDEX>", "--timeout <SECS>"],
+                &["--instances", "--reason", "--json"],
+            ),
         ];
         for (command, present, absent) in cases {
             for line in [format!("{command} --help"), format!("help {command}")] {

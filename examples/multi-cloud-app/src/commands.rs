@@ -2,11 +2,11 @@
 
 use crate::cli::{AnswerArgs, Cli, Command, DeployArgs};
 use crate::error::CliError;
-use crate::orchestrations::deploy_multi_cloud_app;
+use crate::orchestrations::{deploy_multi_cloud_app, replace_instance};
 use crate::store::{Access, StoreSpec, DEFAULT_STORE};
 use crate::types::{
     Approval, DeployCommand, DeployMultiCloudInput, DeployMultiCloudOutput, DeployStopped, Phase,
-    Progress,
+    Progress, ReplaceInstanceInput,
 };
 use crate::{graph, inventory};
 use duroxide::providers::Provider;
@@ -55,6 +55,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let scale = DeployCommand::Scale { instances };
             send_command(&cli.store, name, &scale, Duration::from_secs(timeout)).await
         }
+        Command::Replace {
+            ref name,
+            index,
+            timeout,
+        } => replace(&cli, name, index, Duration::from_secs(timeout)).await,
         Command::Graph { dot } => {
             let crates = inventory::discover();
             print!(
@@ -332,6 +337,85 @@ fn describe_failure(error: &str) -> String {
         return format!("AWS: {aws}");
     }
     error.to_owned()
+}
+
+/// `replace NAME INDEX`: reads the completed deployment's cluster (its output and the size its
+/// status ends with), runs `replace-instance` on an embedded worker, and prints what it did.
+/// Each replacement is an instance of its own, `{NAME}-replace-{INDEX}-{N}`, N counting from 1.
+async fn replace(cli: &Cli, name: &str, index: u32, timeout: Duration) -> Result<(), CliError> {
+    install_cloud(&cli.cloud)?;
+    let store = cli.store.open(Access::Existing).await?;
+    let client = Client::new(store.clone());
+    let typed = deploy_multi_cloud_app::status::get(&client, name).await?;
+    if typed.state != State::Completed {
+        return Err(match typed.state {
+            State::NotFound => not_found(name, &cli.store),
+            state => CliError::Failed(format!(
+                "deployment `{name}` is {}: only a completed deployment's instances can be replaced",
+                format!("{state:?}").to_lowercase()
+            )),
+        });
+    }
+    let output = deploy_multi_cloud_app::wait(&client, name, FINISHED_WAIT)
+        .await?
+        .map_err(|error| CliError::Failed(format!("deployment `{name}` failed: {error}")))?;
+    let instance_count = typed.value.map_or(0, |progress| progress.instances);
+    if instance_count == 0 {
+        return Err(CliError::Failed(format!(
+            "deployment `{name}` does not say how many instances its cluster has (it was recorded \
+             by an older version)"
+        )));
+    }
+    if index >= instance_count {
+        return Err(CliError::Failed(format!(
+            "deployment `{name}` has instances 0 to {}, not {index}",
+            instance_count - 1
+        )));
+    }
+    let mut attempt = 1;
+    let instance = loop {
+        let id = format!("{name}-replace-{index}-{attempt}");
+        if matches!(
+            client.get_orchestration_status(&id).await?,
+            OrchestrationStatus::NotFound
+        ) {
+            break id;
+        }
+        attempt += 1;
+    };
+    let input = ReplaceInstanceInput {
+        deployment: name.to_owned(),
+        index,
+        instance_count,
+        cluster_id: output.cluster_id,
+    };
+    replace_instance::start(&client, instance.as_str(), &input).await?;
+    let runtime = start_runtime(store, crate::cli::DEFAULT_CONCURRENCY).await?;
+    let outcome = replace_instance::wait(&client, &instance, timeout).await;
+    runtime.shutdown(None).await;
+    match outcome {
+        Ok(Ok(replaced)) => {
+            let terminated = replaced
+                .terminated
+                .as_deref()
+                .unwrap_or("none, it was gone");
+            println!(
+                "Instance {} of deployment `{name}` replaced ({instance}):\n  terminated  {terminated}\n  launched    {}\n  behind      {}",
+                replaced.instance, replaced.instance_id, replaced.endpoint
+            );
+            Ok(())
+        }
+        Ok(Err(error)) => Err(CliError::Failed(format!(
+            "replacing instance {index} of deployment `{name}` failed: {}",
+            describe_failure(&error)
+        ))),
+        Err(ClientError::Timeout) => Err(CliError::Failed(format!(
+            "instance {index} of deployment `{name}` was not replaced within {}s; `{instance}` \
+             is still recorded, and a worker continues it",
+            timeout.as_secs()
+        ))),
+        Err(error) => Err(error.into()),
+    }
 }
 
 async fn worker(cli: &Cli, concurrency: usize) -> Result<(), CliError> {

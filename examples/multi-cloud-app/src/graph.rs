@@ -3,11 +3,16 @@
 //! activities; an arrow goes from an orchestration to each activity and sub-orchestration it
 //! calls (`activities_used`), and a dashed one into it from each event and queue it declares.
 //!
+//! An item a crate only declares (`registry!`'s `external`, [`Implemented::Elsewhere`]) is no
+//! node of that crate: the arrow to it is labelled `external`, and goes to the crate that
+//! implements it when that crate is composed too, or else to a node outside every crate's box,
+//! labelled with the prefix of the crate expected to implement it.
+//!
 //! Two notations of one drawing: [`mermaid`], which GitHub renders in a ```` ```mermaid ````
 //! block, and [`dot`], Graphviz's (`multi-cloud-app graph --dot | dot -Tsvg > graph.svg`).
 
 use crate::inventory::CrateInventory;
-use duroxide_registry_macros::inventory::{DeclaredInfo, OrchestrationInfo};
+use duroxide_registry_macros::inventory::{DeclaredInfo, Implemented, OrchestrationInfo};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -36,6 +41,8 @@ struct Edge {
     to: String,
     /// From an event or a queue: drawn dashed.
     declared: bool,
+    /// To an item the calling crate only declares: labelled `external`.
+    external: bool,
 }
 
 /// The drawing, before it is written in either notation.
@@ -43,7 +50,9 @@ struct Edge {
 struct Graph {
     /// Each crate's name and nodes, in the order the app composes them.
     crates: Vec<(String, Vec<Node>)>,
-    /// Names used but found in no inventory (none, for a complete composition).
+    /// Names used or declared but implemented by no composed crate: a declaration whose
+    /// implementation runs elsewhere, or (never, for a complete composition) a name found in no
+    /// inventory.
     strangers: Vec<Node>,
     edges: Vec<Edge>,
 }
@@ -79,22 +88,38 @@ fn describe(item: &DeclaredInfo) -> String {
     }
 }
 
+/// The crate prefix of a full name: `duroxide-aws-ec2`.
+fn prefix_of(full_name: &str) -> &str {
+    full_name.split("::").next().unwrap_or(full_name)
+}
+
+/// The names a crate implements (registered by its `registry!` or by hand), and the ones it only
+/// declares.
+fn names_of(krate: &CrateInventory, implemented_here: bool) -> Vec<&'static str> {
+    let here =
+        |implemented: Implemented| (implemented != Implemented::Elsewhere) == implemented_here;
+    let orchestrations = krate.orchestrations.iter().filter(|o| here(o.implemented));
+    let activities = krate.activities.iter().filter(|a| here(a.implemented));
+    orchestrations
+        .map(|o| o.name)
+        .chain(activities.map(|a| a.name))
+        .collect()
+}
+
 impl Graph {
     fn of(crates: &[CrateInventory]) -> Graph {
         let mut graph = Graph::default();
-        let known: Vec<&str> = crates
-            .iter()
-            .flat_map(|c| {
-                let orchestrations = c.orchestrations.iter().map(|o| o.name);
-                orchestrations.chain(c.activities.iter().map(|a| a.name))
-            })
-            .collect();
+        let known: Vec<&str> = crates.iter().flat_map(|c| names_of(c, true)).collect();
         for krate in crates {
             let mut nodes = Vec::new();
+            let external = names_of(krate, false);
             // The versions of one orchestration are one node.
             let mut versions: BTreeMap<&str, Vec<&OrchestrationInfo>> = BTreeMap::new();
             let mut order = Vec::new();
             for o in &krate.orchestrations {
+                if o.implemented == Implemented::Elsewhere {
+                    continue;
+                }
                 if !versions.contains_key(o.name) {
                     order.push(o.name);
                 }
@@ -102,18 +127,47 @@ impl Graph {
             }
             for name in order {
                 let infos = &versions[name];
-                graph.add_orchestration(&mut nodes, name, infos, &known);
+                graph.add_orchestration(&mut nodes, name, infos, &known, &external);
             }
             for a in &krate.activities {
-                nodes.push(Node {
-                    id: id_of(a.name),
-                    shape: Shape::Activity,
-                    label: vec![short_name(a.name).to_owned()],
-                });
+                if a.implemented != Implemented::Elsewhere {
+                    nodes.push(Node {
+                        id: id_of(a.name),
+                        shape: Shape::Activity,
+                        label: vec![short_name(a.name).to_owned()],
+                    });
+                }
+            }
+            // A declaration that nothing composed implements, even if nothing calls it.
+            for name in external {
+                graph.add_stranger(name, &known, true);
             }
             graph.crates.push((krate.crate_name.to_owned(), nodes));
         }
         graph
+    }
+
+    /// A node outside every crate's box for `name`, unless a composed crate implements it or it
+    /// has one already: labelled with its expected crate when it is a declaration (`external`),
+    /// with its full name otherwise.
+    fn add_stranger(&mut self, name: &str, known: &[&str], external: bool) {
+        let id = id_of(name);
+        if known.contains(&name) || self.strangers.iter().any(|node| node.id == id) {
+            return;
+        }
+        let label = if external {
+            vec![
+                short_name(name).to_owned(),
+                format!("external: {}", prefix_of(name)),
+            ]
+        } else {
+            vec![name.to_owned()]
+        };
+        self.strangers.push(Node {
+            id,
+            shape: Shape::Activity,
+            label,
+        });
     }
 
     fn add_orchestration(
@@ -122,6 +176,7 @@ impl Graph {
         name: &str,
         infos: &[&OrchestrationInfo],
         known: &[&str],
+        external: &[&str],
     ) {
         let id = id_of(name);
         let versions: Vec<String> = infos.iter().map(|o| format!("v{}", o.version)).collect();
@@ -143,17 +198,10 @@ impl Graph {
                     from: id.clone(),
                     to: id_of(used),
                     declared: false,
+                    external: external.contains(used),
                 };
                 if !self.edges.contains(&edge) {
-                    if !known.contains(used)
-                        && !self.strangers.iter().any(|node| node.id == edge.to)
-                    {
-                        self.strangers.push(Node {
-                            id: edge.to.clone(),
-                            shape: Shape::Activity,
-                            label: vec![(*used).to_owned()],
-                        });
-                    }
+                    self.add_stranger(used, known, edge.external);
                     self.edges.push(edge);
                 }
             }
@@ -170,6 +218,7 @@ impl Graph {
                 from: node.clone(),
                 to: id.clone(),
                 declared: true,
+                external: false,
             });
             if !nodes.iter().any(|n| n.id == node) {
                 nodes.push(Node {
@@ -217,7 +266,11 @@ pub fn mermaid(crates: &[CrateInventory]) -> String {
         node(&mut out, n, "  ");
     }
     for edge in &graph.edges {
-        let arrow = if edge.declared { "-.->" } else { "-->" };
+        let arrow = match (edge.declared, edge.external) {
+            (true, _) => "-.->",
+            (false, true) => "-->|external|",
+            (false, false) => "-->",
+        };
         let _ = writeln!(out, "  {} {arrow} {}", edge.from, edge.to);
     }
     out
@@ -261,7 +314,11 @@ pub fn dot(crates: &[CrateInventory]) -> String {
         node(&mut out, n, "  ");
     }
     for edge in &graph.edges {
-        let style = if edge.declared { " [style=dashed]" } else { "" };
+        let style = match (edge.declared, edge.external) {
+            (true, _) => " [style=dashed]",
+            (false, true) => " [label=\"external\"]",
+            (false, false) => "",
+        };
         let _ = writeln!(out, "  {} -> {}{style};", edge.from, edge.to);
     }
     out.push_str("}\n");
@@ -291,11 +348,17 @@ mod tests {
         let crates = crate::inventory::discover();
         let (mermaid, dot) = (mermaid(&crates), dot(&crates));
         for krate in &crates {
+            let external = names_of(krate, false);
             for o in &krate.orchestrations {
                 let id = id_of(o.name);
                 for used in &o.activities_used {
-                    assert!(mermaid.contains(&format!("  {id} --> {}\n", id_of(used))));
-                    assert!(dot.contains(&format!("  {id} -> {};\n", id_of(used))));
+                    let (arrow, style) = if external.contains(used) {
+                        ("-->|external|", " [label=\"external\"]")
+                    } else {
+                        ("-->", "")
+                    };
+                    assert!(mermaid.contains(&format!("  {id} {arrow} {}\n", id_of(used))));
+                    assert!(dot.contains(&format!("  {id} -> {}{style};\n", id_of(used))));
                 }
                 for e in &o.events {
                     assert!(mermaid.contains(&format!("  {id}_event_{} -.-> {id}\n", e.key)));
@@ -307,8 +370,55 @@ mod tests {
                 }
             }
             for a in &krate.activities {
-                assert!(mermaid.contains(&format!("    {}[\"", id_of(a.name))));
+                // Drawn once, in the box of the crate that implements it.
+                let node = format!("    {}[\"", id_of(a.name));
+                assert_eq!(mermaid.matches(&node).count(), 1, "{}", a.name);
             }
         }
+    }
+
+    #[test]
+    fn the_app_s_declaration_is_drawn_as_the_ec2_library_s_activity_called_externally() {
+        let crates = crate::inventory::discover();
+        let mermaid = mermaid(&crates);
+        let terminate = id_of(crate::declared::terminate_instance::NAME);
+        assert_eq!(terminate, "duroxide_aws_ec2_a_terminate_instance");
+        assert!(mermaid.contains(&format!(
+            "  my_app_o_replace_instance -->|external| {terminate}\n"
+        )));
+        // No node in the app's box: the node is the library's.
+        let app_box = mermaid.split("subgraph crate2").nth(1).unwrap();
+        let app_box = app_box.split("  end\n").next().unwrap();
+        assert!(!app_box.contains(&terminate), "{app_box}");
+        assert!(!mermaid.contains("external: duroxide-aws-ec2"), "{mermaid}");
+    }
+
+    #[test]
+    fn a_declaration_no_composed_crate_implements_is_drawn_outside_every_box() {
+        // The app without the EC2 library: its declaration names a worker the app does not run.
+        let crates: Vec<CrateInventory> = crate::inventory::discover()
+            .into_iter()
+            .filter(|krate| krate.crate_name != "duroxide-aws-ec2")
+            .collect();
+        let (mermaid, dot) = (mermaid(&crates), dot(&crates));
+        let terminate = "duroxide_aws_ec2_a_terminate_instance";
+        assert!(
+            mermaid.contains(&format!(
+                "\n  {terminate}[\"terminate-instance<br/>external: duroxide-aws-ec2\"]\n"
+            )),
+            "{mermaid}"
+        );
+        assert!(mermaid.contains(&format!(
+            "  my_app_o_replace_instance -->|external| {terminate}\n"
+        )));
+        assert!(
+            dot.contains(&format!(
+                "\n  {terminate} [label=\"terminate-instance\\nexternal: duroxide-aws-ec2\", shape=box];\n"
+            )),
+            "{dot}"
+        );
+        assert!(dot.contains(&format!(
+            "  my_app_o_replace_instance -> {terminate} [label=\"external\"];\n"
+        )));
     }
 }

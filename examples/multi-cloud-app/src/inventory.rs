@@ -3,8 +3,14 @@
 //! Every crate's `registry!` returns the same two types, `duroxide_registry_macros::inventory`'s
 //! `OrchestrationInfo` and `ActivityInfo`, so the inventories of all the crates the app composes
 //! merge into one list as they are.
+//!
+//! A crate's inventory also lists what it only declares (`registry!`'s `external`): the app's
+//! lists `duroxide-aws-ec2::activity::terminate-instance`, which it calls but the EC2 worker
+//! implements. `list` marks such an item `external`, and `graph` labels the calls to it.
 
-use duroxide_registry_macros::inventory::{ActivityInfo, DeclaredInfo, OrchestrationInfo};
+use duroxide_registry_macros::inventory::{
+    ActivityInfo, DeclaredInfo, Implemented, OrchestrationInfo,
+};
 use serde::Serialize;
 
 /// The inventory of one crate.
@@ -52,7 +58,18 @@ pub fn all_orchestrations() -> Vec<OrchestrationInfo> {
     .concat()
 }
 
-/// The inventory as aligned text tables, one section per crate.
+/// `orchestration v1.0.0`, `activity, idempotent`, and `, external` for an item the crate only
+/// declares (or `, by hand` for one it still registers by hand).
+fn kind(base: String, implemented: Implemented) -> String {
+    match implemented {
+        Implemented::Here => base,
+        Implemented::ByHand => base + ", by hand",
+        Implemented::Elsewhere => base + ", external",
+    }
+}
+
+/// The inventory as aligned text tables, one section per crate. Below each table, what each
+/// orchestration uses and declares, and the retry defaults each activity states.
 #[must_use]
 pub fn render_table(crates: &[CrateInventory]) -> String {
     let mut out = String::new();
@@ -61,20 +78,20 @@ pub fn render_table(crates: &[CrateInventory]) -> String {
         for o in &krate.orchestrations {
             table.add_row([
                 o.name.to_owned(),
-                format!("orchestration v{}", o.version),
+                kind(format!("orchestration v{}", o.version), o.implemented),
                 format!("{} -> {}", o.input_type, o.output_type),
                 o.description.to_owned(),
             ]);
         }
         for a in &krate.activities {
-            let kind = if a.idempotent {
+            let base = if a.idempotent {
                 "activity, idempotent"
             } else {
                 "activity"
             };
             table.add_row([
                 a.name.to_owned(),
-                kind.to_owned(),
+                kind(base.to_owned(), a.implemented),
                 format!("{} -> {}", a.input_type, a.output_type),
                 a.description.to_owned(),
             ]);
@@ -96,6 +113,11 @@ pub fn render_table(crates: &[CrateInventory]) -> String {
         for o in &krate.orchestrations {
             if let Some(interface) = describe_interface(o) {
                 out.push_str(&format!("  {} declares: {interface}\n", o.name));
+            }
+        }
+        for a in &krate.activities {
+            if let Some(retry) = a.retry {
+                out.push_str(&format!("  {} retry: {retry}\n", a.name));
             }
         }
         out.push('\n');
@@ -140,6 +162,47 @@ mod tests {
     }
 
     #[test]
+    fn the_app_lists_the_activity_it_only_declares_as_external_with_its_retry() {
+        let crates = discover();
+        let app = crates.iter().find(|c| c.crate_name == "my-app").unwrap();
+        let table = render_table(std::slice::from_ref(app));
+        let row = table
+            .lines()
+            .find(|line| line.contains(crate::declared::terminate_instance::NAME))
+            .unwrap();
+        assert_eq!(
+            cells(row)[1..3],
+            [
+                "activity, external",
+                "TerminateInstanceInput -> TerminateInstanceOutput"
+            ],
+            "{table}"
+        );
+        assert!(table.contains(
+            "  duroxide-aws-ec2::activity::terminate-instance retry: 3 attempts, fixed 200ms\n"
+        ));
+        // The library's own row of the same activity is not external.
+        let ec2 = crates
+            .iter()
+            .find(|c| c.crate_name == "duroxide-aws-ec2")
+            .unwrap();
+        let table = render_table(std::slice::from_ref(ec2));
+        let row = table
+            .lines()
+            .find(|line| line.contains(crate::declared::terminate_instance::NAME))
+            .unwrap();
+        assert_eq!(cells(row)[1], "activity, idempotent", "{row}");
+    }
+
+    /// The cells of a row: columns are two spaces apart, and cells hold no two spaces.
+    fn cells(row: &str) -> Vec<&str> {
+        row.split("  ")
+            .map(str::trim)
+            .filter(|cell| !cell.is_empty())
+            .collect()
+    }
+
+    #[test]
     fn the_merged_list_holds_every_crates_orchestrations_in_order() {
         let merged = all_orchestrations();
         let by_crate: Vec<OrchestrationInfo> = discover()
@@ -158,16 +221,26 @@ mod tests {
     #[test]
     fn the_table_has_a_row_per_item_and_the_uses_of_each_orchestration() {
         let crates = discover();
-        let table = render_table(&crates);
+        let all = render_table(&crates);
         for krate in &crates {
-            assert!(table.contains(&format!("{}\n", krate.crate_name)));
+            assert!(all.contains(&format!("{}\n", krate.crate_name)));
+            // This crate's section: an item may be listed by two crates (one declares it).
+            let table = render_table(std::slice::from_ref(krate));
+            assert!(all.contains(&table));
             for a in &krate.activities {
                 let row = table
                     .lines()
                     .find(|line| line.trim_start().starts_with(a.name))
                     .unwrap();
                 assert_eq!(row.contains("idempotent"), a.idempotent);
+                assert_eq!(
+                    row.contains(", external"),
+                    a.implemented == Implemented::Elsewhere
+                );
                 assert!(row.ends_with(a.description));
+                if let Some(retry) = a.retry {
+                    assert!(table.contains(&format!("  {} retry: {retry}\n", a.name)));
+                }
             }
             for o in &krate.orchestrations {
                 assert!(table.contains(&format!(

@@ -10,6 +10,7 @@
 pub mod activities;
 pub mod cli;
 pub mod commands;
+pub mod declared;
 pub mod error;
 pub mod graph;
 pub mod inventory;

@@ -1,12 +1,16 @@
-//! The app's orchestration: the pattern's "Cross-Crate Orchestration Composition" (Pattern 5),
-//! with an interface of its own: an `approval` event, a `commands` queue and a typed status.
+//! The app's orchestrations: `deploy-multi-cloud`, the pattern's "Cross-Crate Orchestration
+//! Composition" (Pattern 5), with an interface of its own (an `approval` event, a `commands`
+//! queue and a typed status); and `replace-instance`, which calls an activity it only declares
+//! ([`crate::declared`]).
 
 use crate::activities::publish_dns_record;
+use crate::declared::terminate_instance;
 use crate::types::{
     Approval, DeployCommand, DeployMultiCloudInput, DeployMultiCloudOutput, DeployStopped,
-    DnsRecordInput, Note, Phase, Progress,
+    DnsRecordInput, Note, Phase, Progress, ReplaceInstanceInput, ReplaceInstanceOutput,
 };
 use duroxide::{Either2, OrchestrationContext};
+use duroxide_aws_ec2::activity_types::TerminateInstanceInput;
 use duroxide_aws_ec2::orchestrations::create_ec2_cluster::{
     create_ec2_cluster_orchestration, MAX_INSTANCES,
 };
@@ -157,6 +161,63 @@ pub async fn deploy_multi_cloud_app(
         web_tier: web.tier,
         web_tier_downgraded_from: web.downgraded_from,
         dns_name: dns.fqdn,
+    })
+}
+
+/// Replace one EC2 instance of a deployment's cluster: terminate it, launch a fresh one of the
+/// same name, and route the load balancer to it.
+///
+/// The termination goes through a declaration only ([`crate::declared::terminate_instance`]:
+/// the EC2 worker implements it, with the retry the declaration states); the relaunch and the
+/// routing are `duroxide-aws-ec2`'s `resize-ec2-cluster` at the cluster's own size, which
+/// launches every missing instance and points the load balancer at exactly the cluster's
+/// instances. Both steps are idempotent, so a replayed or retried replacement replaces once.
+#[orchestration("my-app", name = "replace-instance")]
+pub async fn replace_instance(
+    ctx: OrchestrationContext,
+    input: ReplaceInstanceInput,
+) -> Result<ReplaceInstanceOutput, String> {
+    if input.index >= input.instance_count {
+        return Err(format!(
+            "deployment `{}` has instances 0 to {}, not {}",
+            input.deployment,
+            input.instance_count.saturating_sub(1),
+            input.index
+        ));
+    }
+    let cluster_name = format!("{}-cluster", input.deployment);
+    let instance = format!("{cluster_name}-{}", input.index);
+    ctx.trace_info(format!("Replacing instance {instance}"));
+    let terminated = terminate_instance::call(
+        &ctx,
+        &TerminateInstanceInput {
+            name: instance.clone(),
+            region: AWS_REGION.to_owned(),
+        },
+    )
+    .await?;
+    let cluster = resize_ec2_cluster_orchestration::call(
+        &ctx,
+        &ResizeEc2ClusterInput {
+            cluster_name,
+            region: AWS_REGION.to_owned(),
+            cluster_id: input.cluster_id.clone(),
+            from: input.instance_count,
+            to: input.instance_count,
+        },
+    )
+    .await?;
+    let index = usize::try_from(input.index).unwrap_or(usize::MAX);
+    let instance_id = cluster
+        .instance_ids
+        .get(index)
+        .cloned()
+        .ok_or_else(|| format!("the resized cluster has no instance {instance}"))?;
+    Ok(ReplaceInstanceOutput {
+        instance,
+        terminated: terminated.instance_id,
+        instance_id,
+        endpoint: cluster.endpoint,
     })
 }
 

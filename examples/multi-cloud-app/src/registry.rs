@@ -10,8 +10,14 @@ registry! {
     // `replay::capture` and `replay::check`: `tests/histories.rs` replays the golden histories
     // that `examples/record_app_histories.rs` records.
     replay: replay,
-    orchestrations: [crate::orchestrations::deploy_multi_cloud_app as DEPLOY_MULTI_CLOUD],
+    orchestrations: [
+        crate::orchestrations::deploy_multi_cloud_app as DEPLOY_MULTI_CLOUD,
+        crate::orchestrations::replace_instance as REPLACE_INSTANCE,
+    ],
     activities: [crate::activities::publish_dns_record],
+    // Declared, not implemented: the EC2 worker registers it (here, the library's registry,
+    // merged below). Listed for the inventory, which marks it `Implemented::Elsewhere`.
+    external: [crate::declared::terminate_instance],
 }
 
 /// Every orchestration the app runs: both libraries' and its own, composed with `.merge()`.

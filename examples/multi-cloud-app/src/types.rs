@@ -243,6 +243,33 @@ pub struct DnsRecordOutput {
     pub fqdn: String,
 }
 
+/// Input of [`crate::names::orchestrations::REPLACE_INSTANCE`]: one instance of a completed
+/// deployment's EC2 cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplaceInstanceInput {
+    /// The deployment; its cluster is `{deployment}-cluster`.
+    pub deployment: String,
+    /// The instance to replace, from 0: `{deployment}-cluster-{index}`.
+    pub index: u32,
+    /// How many instances the cluster has.
+    pub instance_count: u32,
+    /// The cluster's placement group, `cluster_id` of [`DeployMultiCloudOutput`].
+    pub cluster_id: String,
+}
+
+/// Output of [`crate::names::orchestrations::REPLACE_INSTANCE`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplaceInstanceOutput {
+    /// The instance's name, which the replacement keeps.
+    pub instance: String,
+    /// Id of the instance terminated; `None` when it was gone already.
+    pub terminated: Option<String>,
+    /// Id of the instance launched in its place, which the load balancer now routes to.
+    pub instance_id: String,
+    /// `http://` URL of the cluster's load balancer, unchanged.
+    pub endpoint: String,
+}
+
 /// Longest accepted deployment name: resource names derived from it must stay within the
 /// clouds' limits.
 pub const MAX_NAME_LEN: usize = 30;

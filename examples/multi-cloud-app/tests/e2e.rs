@@ -142,9 +142,15 @@ fn list_prints_every_orchestration_and_activity_of_both_libraries_and_the_app() 
     assert_eq!(names, ["duroxide-azure-arm", "duroxide-aws-ec2", "my-app"]);
 
     let table = sandbox.run(&["list"], DEPLOY_TIMEOUT);
-    let table = &table.assert_success().stdout;
+    let all = &table.assert_success().stdout;
     for krate in &crates {
         assert!(!krate.orchestrations.is_empty() && !krate.activities.is_empty());
+        // The crate's own section: a crate also lists what it only declares, which another
+        // crate's section lists too.
+        let table = all
+            .split("\n\n")
+            .find(|section| section.starts_with(&format!("{}\n", krate.crate_name)))
+            .unwrap_or_else(|| panic!("no section for {}:\n{all}", krate.crate_name));
         let items = krate.orchestrations.iter().map(|o| (o.name, o.description));
         for (name, description) in
             items.chain(krate.activities.iter().map(|a| (a.name, a.description)))
@@ -156,6 +162,16 @@ fn list_prints_every_orchestration_and_activity_of_both_libraries_and_the_app() 
             assert!(row.ends_with(description), "{row}\n{table}");
         }
     }
+    let app = all
+        .split("\n\n")
+        .find(|s| s.starts_with("my-app\n"))
+        .unwrap();
+    assert!(
+        app.lines().any(|line| line
+            .trim_start()
+            .starts_with("duroxide-aws-ec2::activity::terminate-instance  activity, external")),
+        "{app}"
+    );
 
     let json = sandbox.run(&["list", "--json"], DEPLOY_TIMEOUT);
     assert_eq!(
@@ -498,6 +514,67 @@ fn cluster_of(sandbox: &Sandbox, name: &str) -> (Vec<String>, Vec<String>) {
     instances.sort();
     targets.sort();
     (instances, targets)
+}
+
+#[test]
+fn replace_terminates_one_instance_through_the_declared_activity_and_relaunches_it() {
+    let sandbox = Sandbox::new();
+    let deploy = sandbox.run(&["deploy", "shop", "--instances", "2"], DEPLOY_TIMEOUT);
+    deploy.assert_success();
+    let (before, targets) = cluster_of(&sandbox, "shop");
+    assert_eq!((before.len(), &targets), (2, &before));
+    let old = sandbox
+        .cloud()
+        .get("arn:aws:ec2:us-east-1:instance/shop-cluster-1")
+        .unwrap()
+        .expect("instance 1")
+        .properties["instance_id"]
+        .clone();
+
+    let run = sandbox.run(&["replace", "shop", "1"], DEPLOY_TIMEOUT);
+    run.assert_success()
+        .assert_stdout_contains(
+            "Instance shop-cluster-1 of deployment `shop` replaced (shop-replace-1-1):",
+        )
+        .assert_stdout_contains(&format!("  terminated  {old}\n"))
+        .assert_stdout_contains("  behind      http://shop-cluster-lb.us-east-1.elb.sim");
+    let (after, targets) = cluster_of(&sandbox, "shop");
+    // Instance 0 kept, instance 1 new, and the load balancer routes to exactly those.
+    assert_eq!(after.len(), 2);
+    assert!(!after.contains(&old), "{after:?}");
+    assert_eq!(targets, after);
+    let new = after.iter().find(|id| !before.contains(id)).unwrap();
+    assert!(
+        run.stdout.contains(&format!("  launched    {new}\n")),
+        "{}",
+        run.stdout
+    );
+
+    // Another replacement of the same instance is an instance of its own.
+    sandbox
+        .run(&["replace", "shop", "1"], DEPLOY_TIMEOUT)
+        .assert_success()
+        .assert_stdout_contains("(shop-replace-1-2)")
+        .assert_stdout_contains(&format!("  terminated  {new}\n"));
+    // Out of range, or no such deployment: refused, nothing started.
+    sandbox
+        .run(&["replace", "shop", "2"], DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stderr_contains("deployment `shop` has instances 0 to 1, not 2");
+    sandbox
+        .run(&["replace", "nope", "0"], DEPLOY_TIMEOUT)
+        .assert_code(1)
+        .assert_stderr_contains("no deployment `nope`");
+    let all = sandbox.run(&["status", "--json"], DEPLOY_TIMEOUT);
+    let instances: Vec<String> = all
+        .assert_success()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["instance"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(instances.len(), 3, "{instances:?}");
 }
 
 #[test]
