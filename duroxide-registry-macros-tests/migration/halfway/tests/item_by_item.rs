@@ -108,7 +108,7 @@ async fn the_migrated_orchestration_calls_the_hand_written_activity_through_its_
     orchestrations::create_instance::start(&client, id, &input)
         .await
         .unwrap();
-    let output = orchestrations::create_instance::wait(&client, id, Duration::from_secs(60))
+    let output = orchestrations::create_instance::wait(&client, id, Duration::from_secs(120))
         .await
         .unwrap()
         .unwrap();
