@@ -155,6 +155,16 @@ fn the_declaration_matches_the_ec2_library_s_inventory() {
         ("TerminateInstanceInput", "TerminateInstanceOutput")
     );
     assert_eq!(external[0].retry, Some("3 attempts, fixed 200ms"));
+    // `check_declarations` leaves a declaration alone when the implementation has no item of
+    // its crate prefix at all (it belongs to another crate), so a typo in a declaration's
+    // prefix would pass it: check that every declaration names an item of the library.
+    for declared in &external {
+        assert!(
+            ec2.1.iter().any(|a| a.name == declared.name),
+            "{} is no activity of duroxide-aws-ec2",
+            declared.name
+        );
+    }
     assert!(app
         .0
         .iter()
