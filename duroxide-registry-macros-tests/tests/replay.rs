@@ -403,9 +403,15 @@ macro_rules! retrying {
     };
 }
 
-retrying!(retry_as_recorded, retry(attempts = 3, backoff = fixed(delay = "10ms")));
+retrying!(
+    retry_as_recorded,
+    retry(attempts = 3, backoff = fixed(delay = "10ms"))
+);
 retrying!(retry_without_backoff, retry(attempts = 3, backoff = none));
-retrying!(retry_fewer_attempts, retry(attempts = 2, backoff = fixed(delay = "10ms")));
+retrying!(
+    retry_fewer_attempts,
+    retry(attempts = 2, backoff = fixed(delay = "10ms"))
+);
 
 #[tokio::test]
 async fn a_changed_retry_policy_is_found_in_a_history_that_retried() {

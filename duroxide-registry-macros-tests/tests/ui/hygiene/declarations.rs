@@ -4,7 +4,7 @@
 
 use duroxide::runtime::registry::ActivityRegistry;
 use duroxide::{ActivityContext, BackoffStrategy, OrchestrationContext, OrchestrationRegistry};
-use duroxide_registry_macros::inventory::{check_declarations, Difference, Implemented};
+use duroxide_registry_macros::inventory::{Difference, Implemented, check_declarations};
 use duroxide_registry_macros::{activity, orchestration, registry};
 use std::time::Duration;
 
@@ -66,8 +66,14 @@ registry! {
 
 fn main() {
     // Names and types, as declared.
-    assert_eq!(payments::charge_card::NAME, "payments-worker::activity::charge-card");
-    assert_eq!(payments::settle::NAME, "payments-worker::orchestration::settle");
+    assert_eq!(
+        payments::charge_card::NAME,
+        "payments-worker::activity::charge-card"
+    );
+    assert_eq!(
+        payments::settle::NAME,
+        "payments-worker::orchestration::settle"
+    );
     assert_eq!(payments::settle::VERSION, "2.1.0");
     let _: payments::settle::Input = vec![1_u64];
     assert_eq!(refund::NAME, "payments-worker::activity::refund");
@@ -82,7 +88,10 @@ fn main() {
             if base == Duration::from_millis(100) && (multiplier - 2.0).abs() < f64::EPSILON && max == Duration::from_secs(30)
     ));
     let policy = refund::retry_policy();
-    assert_eq!((policy.max_attempts, policy.timeout), (1, Some(Duration::from_secs(30))));
+    assert_eq!(
+        (policy.max_attempts, policy.timeout),
+        (1, Some(Duration::from_secs(30)))
+    );
     assert!(matches!(policy.backoff, BackoffStrategy::None));
     assert!(matches!(
         reserve_stock::retry_policy().backoff,
@@ -91,24 +100,37 @@ fn main() {
 
     // The inventory: registered here, by hand, and elsewhere, each marked.
     let activities = list_activities();
-    let summary: Vec<(&str, Implemented, Option<&str>)> =
-        activities.iter().map(|a| (a.name, a.implemented, a.retry)).collect();
+    let summary: Vec<(&str, Implemented, Option<&str>)> = activities
+        .iter()
+        .map(|a| (a.name, a.implemented, a.retry))
+        .collect();
     assert_eq!(
         summary,
         [
-            ("shop::activity::reserve-stock", Implemented::Here, Some("3 attempts, fixed 1s")),
+            (
+                "shop::activity::reserve-stock",
+                Implemented::Here,
+                Some("3 attempts, fixed 1s")
+            ),
             ("shop::activity::ship-order", Implemented::ByHand, None),
             (
                 "payments-worker::activity::charge-card",
                 Implemented::Elsewhere,
                 Some("5 attempts, exponential 100ms×2 up to 30s, timeout 2m")
             ),
-            ("payments-worker::activity::refund", Implemented::Elsewhere, Some("1 attempt, timeout 30s")),
+            (
+                "payments-worker::activity::refund",
+                Implemented::Elsewhere,
+                Some("1 attempt, timeout 30s")
+            ),
         ]
     );
     let orchestrations = list_orchestrations();
     assert_eq!(orchestrations.len(), 2);
-    assert_eq!(orchestrations[1].name, "payments-worker::orchestration::settle");
+    assert_eq!(
+        orchestrations[1].name,
+        "payments-worker::orchestration::settle"
+    );
     assert_eq!(orchestrations[1].implemented, Implemented::Elsewhere);
 
     // Only the registered ones are registered.
@@ -119,21 +141,44 @@ fn main() {
     // The by-hand item is checked against the registries actually built.
     let orchestration_registry = create_orchestration_registry();
     let missing = verify_by_hand(&registry, &orchestration_registry).unwrap_err();
-    assert_eq!(missing, ["the activity `shop::activity::ship-order` is not in the activity registry"]);
+    assert_eq!(
+        missing,
+        ["the activity `shop::activity::ship-order` is not in the activity registry"]
+    );
     let by_hand = ActivityRegistry::builder()
-        .register_typed(ship_order::NAME, |_ctx: ActivityContext, input: String| async move { Ok::<_, String>(input) })
+        .register_typed(
+            ship_order::NAME,
+            |_ctx: ActivityContext, input: String| async move { Ok::<_, String>(input) },
+        )
         .build();
-    let merged = ActivityRegistry::builder().merge(registry).merge(by_hand).build();
+    let merged = ActivityRegistry::builder()
+        .merge(registry)
+        .merge(by_hand)
+        .build();
     verify_by_hand(&merged, &OrchestrationRegistry::builder().build()).unwrap();
 
     // The declarations against the payments crate's own inventory (here, a stand-in).
     let implementation = payments_inventory();
-    let mismatches = check_declarations((&orchestrations, &activities), (&implementation.0, &implementation.1))
-        .unwrap_err()
-        .0;
+    let mismatches = check_declarations(
+        (&orchestrations, &activities),
+        (&implementation.0, &implementation.1),
+    )
+    .unwrap_err()
+    .0;
     assert_eq!(mismatches.len(), 2, "{mismatches:?}");
-    assert_eq!(mismatches[0].difference, Difference::Version { implemented: vec!["2.0.0"] });
-    assert!(matches!(mismatches[1].difference, Difference::Type { which: "output", .. }));
+    assert_eq!(
+        mismatches[0].difference,
+        Difference::Version {
+            implemented: vec!["2.0.0"]
+        }
+    );
+    assert!(matches!(
+        mismatches[1].difference,
+        Difference::Type {
+            which: "output",
+            ..
+        }
+    ));
 }
 
 /// The payments crate's inventory as its own `registry!` would list it: `settle` only at 2.0.0,

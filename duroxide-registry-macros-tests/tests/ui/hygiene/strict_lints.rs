@@ -6,8 +6,8 @@
 //! the `edition2024` crate (see `.ci/hygiene.sh`).
 
 use duroxide::{ActivityContext, OrchestrationContext};
-use duroxide_registry_macros::{activity, orchestration, registry};
 use duroxide_registry_macros::inventory::Implemented;
+use duroxide_registry_macros::{activity, orchestration, registry};
 use serde::{Deserialize, Serialize};
 
 /// A request.

@@ -3,6 +3,7 @@
 
 use duroxide::{ActivityContext, OrchestrationContext};
 use duroxide_registry_macros::{activity, orchestration, registry};
+use duroxide_registry_macros::inventory::Implemented;
 
 pub mod activities {
     use duroxide::ActivityContext;
@@ -123,6 +124,8 @@ fn main() {
                 input_type: "String",
                 output_type: "String",
                 idempotent: true,
+                retry: None,
+                implemented: Implemented::Here,
             },
             ActivityInfo {
                 name: activities::configure_firewall::NAME,
@@ -130,6 +133,8 @@ fn main() {
                 input_type: "Vec<u16>",
                 output_type: "usize",
                 idempotent: false,
+                retry: None,
+                implemented: Implemented::Here,
             },
         ]
     );
@@ -149,6 +154,7 @@ fn main() {
             queues: vec![],
             kv: vec![],
             status: None,
+            implemented: Implemented::Here,
         }
     );
     assert_eq!(listed[2].input_type, "(String, String)");
