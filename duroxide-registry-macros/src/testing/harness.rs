@@ -148,9 +148,9 @@ impl Harness {
         self
     }
 
-    /// The instance id of the next runs, instead of a generated one (each run generates a
-    /// fresh id, unique in the process). Two runs of one harness with the same id would meet
-    /// the first's instance: give each its own.
+    /// The instance id of every run, instead of a generated one (`harness-{name}-{process}-{n}`):
+    /// for a golden history whose ids must not change. Each run has a store of its own, so
+    /// runs of one harness may share an id.
     #[must_use]
     pub fn instance_id(mut self, id: impl Into<String>) -> Self {
         self.plan.instance_id = Some(id.into());
