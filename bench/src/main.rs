@@ -78,7 +78,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
             "--runs" => options.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--size" => options.sizes.push(parse_size(&value()?)?),
             "--macros" => options.macros = Some(PathBuf::from(value()?)),
-            "--dir" => options.dir = Some(PathBuf::from(value()?)),
+            // Absolute, since the generated manifests name the macro crate's copy by this path.
+            "--dir" => {
+                let dir = std::path::absolute(value()?).map_err(|e| format!("--dir: {e}"))?;
+                options.dir = Some(dir);
+            }
             other => return Err(format!("unknown option `{other}`")),
         }
     }
