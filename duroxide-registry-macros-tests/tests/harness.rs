@@ -128,12 +128,24 @@ mod library {
         })
     }
 
+    /// Another crate's orchestration, which this crate's registry does not hold.
+    #[orchestration(prefix = "elsewhere")]
+    pub async fn remote(_ctx: OrchestrationContext, input: String) -> Result<String, String> {
+        Ok(input)
+    }
+
+    /// Calls the other crate's orchestration.
+    #[orchestration(prefix = "htest")]
+    pub async fn delegate(ctx: OrchestrationContext, input: String) -> Result<String, String> {
+        remote::call(&ctx, &input).await
+    }
+
     pub mod registry {
-        use super::{approved_order, charge, place_order, place_two, raw_wait, reserve};
+        use super::{approved_order, charge, delegate, place_order, place_two, raw_wait, reserve};
 
         super::registry! {
             replay: replay,
-            orchestrations: [place_order, place_two, approved_order, raw_wait],
+            orchestrations: [place_order, place_two, approved_order, raw_wait, delegate],
             activities: [reserve, charge],
         }
     }
@@ -268,6 +280,18 @@ async fn sub_orchestrations_run_for_real_or_as_mocks() {
     assert_eq!(receipts[0].reserved, ["hdd"]);
     assert_eq!(receipts[1].charged, 1);
     assert!(mocked.calls(activity!(reserve)).is_empty());
+}
+
+#[tokio::test]
+async fn a_sub_orchestration_of_another_crate_is_mocked_without_its_registry() {
+    let run = harness()
+        .mock_orchestration(orchestration!(remote), |input: String| {
+            Ok(format!("{input}, from the mock"))
+        })
+        .run(orchestration!(delegate), &"hello".to_owned())
+        .await;
+    assert_eq!(run.output().unwrap(), "hello, from the mock");
+    assert_eq!(run.calls(orchestration!(remote)), ["hello"]);
 }
 
 #[tokio::test]
