@@ -141,10 +141,16 @@
 //!
 //! # Isolation
 //!
-//! Each run has its own store and runtime, so mocks of one test never serve another's
-//! instance, and tests run in parallel. duroxide 0.1.32 lets in-memory stores of one
-//! process share a database, so each run also has an instance id unique in the process
-//! (`harness-{name}-{process}-{n}`), unless the test sets one with [`Harness::instance_id`].
+//! Each run opens an in-memory database of its own, named for the run (rather than
+//! `SqliteProvider::new_in_memory()`, whose database is, depending on the sqlx version, shared
+//! by the whole process), and a runtime of its own: mocks of one test never serve another
+//! test's instance, and tests run in parallel. Each run also has an instance id unique in the
+//! process (`harness-{name}-{process}-{n}`), unless the test sets one with
+//! [`Harness::instance_id`].
+//!
+//! duroxide logs to stdout, warnings included (failed activities, retries, a busy in-memory
+//! database retried): install a `tracing-subscriber` with a test writer to keep test output
+//! readable.
 
 mod describe;
 mod drive;
