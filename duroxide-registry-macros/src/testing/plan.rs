@@ -22,7 +22,7 @@ pub(super) type RawFn = Arc<dyn Fn(String) -> Result<String, String> + Send + Sy
 pub(super) struct TestPlan {
     pub(super) orchestrations: OrchestrationRegistry,
     pub(super) activities: ActivityRegistry,
-    pub(super) activity_plans: HashMap<&'static str, Plan>,
+    pub(super) activity_plans: HashMap<&'static str, ActivityPlan>,
     pub(super) orchestration_mocks: HashMap<(&'static str, &'static str), RawFn>,
     pub(super) mocks_only: bool,
     pub(super) deliveries: Vec<Delivery>,
@@ -33,7 +33,7 @@ pub(super) struct TestPlan {
 
 /// What the harness does when an activity is called.
 #[derive(Default, Clone)]
-pub(super) struct Plan {
+pub(super) struct ActivityPlan {
     /// Calls that fail before the activity runs, and with what.
     pub(super) failures: Option<Failures>,
     /// The test's closure, in place of the registered function.

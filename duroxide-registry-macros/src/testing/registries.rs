@@ -5,7 +5,7 @@
 //! Each registry is therefore rebuilt, name by name: every handler is re-registered behind a
 //! closure that consults the test's plan, and a mocked name gets the mock instead.
 
-use super::plan::{Plan, RawFn, TestPlan};
+use super::plan::{ActivityPlan, RawFn, TestPlan};
 use duroxide::runtime::registry::ActivityRegistry;
 use duroxide::runtime::ActivityHandler;
 use duroxide::{ActivityContext, OrchestrationContext, OrchestrationRegistry};
@@ -69,7 +69,7 @@ impl Call {
 
 /// The plan applied to one call: an injected failure first, then the mock, then the
 /// registered function (or, with `mocks_only`, an error naming the activity).
-fn decide(plan: &Plan, unmocked: &Unmocked, input: String) -> Call {
+fn decide(plan: &ActivityPlan, unmocked: &Unmocked, input: String) -> Call {
     if let Some(failures) = plan.failures.as_ref().filter(|failures| failures.take()) {
         return Call::Done(Err(failures.message.clone()));
     }
