@@ -365,12 +365,12 @@ async fn an_activity_named_by_hand_is_mocked_like_a_companion() {
 async fn a_run_that_does_not_finish_panics_with_its_history_and_what_was_not_delivered() {
     let task = tokio::spawn(async {
         harness()
-            .timeout(Duration::from_secs(2))
+            .timeout(Duration::from_secs(10))
             .run(orchestration!(approved_order), &order("kite", 0))
             .await
     });
     let panic = task.await.unwrap_err().into_panic();
     let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
-    assert!(message.contains("did not finish within 2s"), "{message}");
+    assert!(message.contains("did not finish within 10s"), "{message}");
     assert!(message.contains("ExternalSubscribed"), "{message}");
 }

@@ -102,7 +102,7 @@ async fn version_1_0_7_writes_nothing_to_the_cms_before_the_approval() {
     // the instance waits, and the run times out with the CMS untouched.
     let task = tokio::spawn(async {
         harness()
-            .timeout(std::time::Duration::from_secs(3))
+            .timeout(std::time::Duration::from_secs(10))
             .deliver(
                 APPROVAL,
                 &"bob".to_owned(),
@@ -116,7 +116,7 @@ async fn version_1_0_7_writes_nothing_to_the_cms_before_the_approval() {
         .downcast_ref::<String>()
         .cloned()
         .unwrap_or_default();
-    assert!(message.contains("did not finish within 3s"), "{message}");
+    assert!(message.contains("did not finish within 10s"), "{message}");
     assert!(message.contains("ExternalSubscribed"), "{message}");
     assert!(!message.contains("cms-create-instance-record"), "{message}");
 }
