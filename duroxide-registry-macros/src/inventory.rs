@@ -201,11 +201,12 @@ fn compare(declared: &Item, implemented: &[Item]) -> Option<Mismatch> {
     None
 }
 
-/// A type as written, without paths: `Vec<types::Input>` becomes `Vec<Input>`.
+/// A type as written, without paths and whitespace, for comparing: `Vec<types::Input>` and
+/// `Vec < Input >` both become `Vec<Input>`.
 fn type_name(written: &str) -> String {
     let mut name = String::with_capacity(written.len());
     let mut segment = String::new();
-    let mut chars = written.chars().peekable();
+    let mut chars = written.chars().filter(|c| !c.is_whitespace()).peekable();
     while let Some(c) = chars.next() {
         if c == ':' && chars.peek() == Some(&':') {
             // The segment before `::` is a path: drop it.
@@ -216,9 +217,7 @@ fn type_name(written: &str) -> String {
         } else {
             name.push_str(&segment);
             segment.clear();
-            if !c.is_whitespace() {
-                name.push(c);
-            }
+            name.push(c);
         }
     }
     name.push_str(&segment);

@@ -100,7 +100,7 @@ pub const fn reference_prefix<const TOTAL: usize>(lists: &Lists) -> u128 {
         let mut i = 0;
         while i < tables[t].len() && same {
             let facts = &tables[t][i].facts;
-            same = facts.prefix == first && facts.annotated;
+            same = facts.prefix == first && facts.annotation.is_annotated();
             i += 1;
         }
         t += 1;
@@ -116,7 +116,7 @@ pub const fn reference_prefix<const TOTAL: usize>(lists: &Lists) -> u128 {
         let mut i = 0;
         while i < tables[t].len() {
             let facts = &tables[t][i].facts;
-            if !facts.annotated {
+            if !facts.annotation.is_annotated() {
                 i += 1;
                 continue;
             }
@@ -156,9 +156,9 @@ const fn problem_of(
     repeated: bool,
     config_given: bool,
 ) -> Problem {
-    if !facts.annotated {
+    if !facts.annotation.is_annotated() {
         Problem::NotAnnotated
-    } else if facts.declaration {
+    } else if facts.annotation.is_declaration() {
         Problem::Declaration
     } else if facts.orchestration != orchestrations {
         Problem::WrongKind
@@ -265,9 +265,9 @@ pub const fn report(finding: Finding) {
 #[track_caller]
 pub const fn declared_entry(facts: Facts, by_hand: bool, reference: u128, text: &str) {
     let list = if by_hand { "by_hand" } else { "external" };
-    if !facts.annotated {
+    if !facts.annotation.is_annotated() {
         fail(Problem::NotAnnotated.message(false), text);
-    } else if !facts.declaration {
+    } else if !facts.annotation.is_declaration() {
         fail(
             &[
                 "`", ENTRY, "` has a body: it is implemented here, so list it under `activities` or `orchestrations`, where it is registered; `", list, "` lists declarations (functions without a body)",
@@ -307,7 +307,7 @@ const fn repeats<const N: usize, const SLOTS: usize>(table: &[Row]) -> [bool; N]
     let mut i = 0;
     while i < table.len() {
         let identity = table[i].facts.identity;
-        if !table[i].facts.annotated {
+        if !table[i].facts.annotation.is_annotated() {
             i += 1;
             continue;
         }
@@ -347,7 +347,7 @@ pub const fn same_name(
         &lists.orchestrations[member].facts,
         &lists.orchestrations[first].facts,
     );
-    if a.name == b.name || !a.annotated || !b.annotated {
+    if a.name == b.name || !a.annotation.is_annotated() || !b.annotation.is_annotated() {
         return;
     }
     super::text::join_and_panic(&[
@@ -391,7 +391,7 @@ pub const fn unique<const N: usize>(names: [&'static str; N]) -> ([&'static str;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::companion::{Facts, NOT_ANNOTATED};
+    use crate::__private::companion::{Annotation, Facts, NOT_ANNOTATED};
 
     const fn facts(identity: u128, orchestration: bool, prefix: u128) -> Facts {
         Facts {
@@ -400,8 +400,7 @@ mod tests {
             orchestration,
             prefix,
             needs_config: false,
-            annotated: true,
-            declaration: false,
+            annotation: Annotation::Definition,
         }
     }
 
@@ -423,6 +422,51 @@ mod tests {
     }
 
     #[test]
+    fn a_declaration_is_refused_where_items_are_registered() {
+        static ACTIVITIES: [Row; 2] = [
+            row(0, facts(1, false, 3)),
+            row(
+                1,
+                Facts {
+                    annotation: Annotation::Declaration,
+                    ..facts(2, false, 3)
+                },
+            ),
+        ];
+        let lists = Lists {
+            orchestrations: &[],
+            activities: &ACTIVITIES,
+            by_hand: &[],
+            external: &[],
+        };
+        let found = findings::<2, 2, { slots(2) }>(&lists, checked(false, 2), false);
+        assert_eq!(problems(&found), [Problem::None, Problem::Declaration]);
+    }
+
+    #[test]
+    fn by_hand_and_external_take_declarations_and_by_hand_this_crates_own() {
+        let declared = Facts {
+            annotation: Annotation::Declaration,
+            ..facts(1, false, 3)
+        };
+        declared_entry(declared, true, 3, "mine");
+        declared_entry(declared, false, 9, "theirs");
+        declared_entry(declared, true, 0, "nothing to compare with");
+        let refused = |facts: Facts, by_hand: bool, reference: u128| {
+            std::panic::catch_unwind(|| declared_entry(facts, by_hand, reference, "x")).is_err()
+        };
+        assert!(
+            refused(declared, true, 9),
+            "another crate's prefix under by_hand"
+        );
+        assert!(
+            refused(facts(1, false, 3), false, 3),
+            "a definition under external"
+        );
+        assert!(refused(NOT_ANNOTATED, true, 3), "no companion");
+    }
+
+    #[test]
     fn an_entry_found_by_its_path_and_one_not_annotated() {
         static ACTIVITIES: [Row; 2] = [
             row(7, facts(1, false, 3)),
@@ -435,6 +479,8 @@ mod tests {
         let lists = Lists {
             orchestrations: &[],
             activities: &ACTIVITIES,
+            by_hand: &[],
+            external: &[],
         };
         let found = findings::<2, 2, { slots(2) }>(
             &lists,
@@ -473,6 +519,8 @@ mod tests {
         let lists = Lists {
             orchestrations: &[],
             activities: &ACTIVITIES,
+            by_hand: &[],
+            external: &[],
         };
         assert_eq!(reference_prefix::<3>(&lists), 7);
         let found = findings::<3, 3, { slots(3) }>(&lists, checked(false, 3), false);
@@ -493,6 +541,8 @@ mod tests {
         let lists = Lists {
             orchestrations: &ORCHESTRATIONS,
             activities: &[],
+            by_hand: &[],
+            external: &[],
         };
         let found = findings::<4, 4, { slots(4) }>(&lists, checked(true, 4), false);
         assert_eq!(

@@ -58,11 +58,34 @@ pub struct Facts {
     pub prefix: u128,
     /// Whether the activity takes a `#[config]` parameter.
     pub needs_config: bool,
-    /// Whether the entry is an annotated item at all; [`NOT_ANNOTATED`]'s is not.
-    pub annotated: bool,
-    /// Whether the item is a declaration: a signature without a body, for work implemented
-    /// elsewhere, which this crate can name and call but not register.
-    pub declaration: bool,
+    /// What the entry is: an annotated definition, a declaration, or no companion at all.
+    pub annotation: Annotation,
+}
+
+/// What a `registry!` entry is, by what its companion says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Annotation {
+    /// No companion: a module whose function was never annotated ([`NOT_ANNOTATED`]'s facts).
+    Missing,
+    /// An annotated function with a body, which the crate registers.
+    Definition,
+    /// A declaration: a signature without a body, for work implemented elsewhere, which this
+    /// crate can name and call but not register.
+    Declaration,
+}
+
+impl Annotation {
+    /// Whether the entry has a companion at all.
+    #[must_use]
+    pub const fn is_annotated(self) -> bool {
+        !matches!(self, Annotation::Missing)
+    }
+
+    /// Whether the entry is a declaration.
+    #[must_use]
+    pub const fn is_declaration(self) -> bool {
+        matches!(self, Annotation::Declaration)
+    }
 }
 
 /// The facts of an entry whose module is no companion.
@@ -72,8 +95,7 @@ pub const NOT_ANNOTATED: Facts = Facts {
     orchestration: false,
     prefix: 0,
     needs_config: false,
-    annotated: false,
-    declaration: false,
+    annotation: Annotation::Missing,
 };
 
 /// What the registries, the inventory and the lock read about an item, at run time.

@@ -165,7 +165,7 @@ pub const fn registered<const SLOTS: usize>(
         let mut i = 0;
         while i < tables[t].len() {
             let facts = &tables[t][i].facts;
-            if facts.annotated {
+            if facts.annotation.is_annotated() {
                 set.insert(kind_identity(facts.identity, facts.orchestration));
             }
             i += 1;

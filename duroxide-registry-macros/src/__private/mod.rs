@@ -12,7 +12,7 @@ pub mod registries;
 mod text;
 
 pub use companion::{
-    not_configured, Channel, Declared, Facts, Info, Infos, Lists, Register, Row, NOT_ANNOTATED,
-    NOT_ANNOTATED_INFO, NO_INTERFACE, NO_NAME,
+    not_configured, Annotation, Channel, Declared, Facts, Info, Infos, Lists, Register, Row,
+    NOT_ANNOTATED, NOT_ANNOTATED_INFO, NO_INTERFACE, NO_NAME,
 };
 pub use duroxide;

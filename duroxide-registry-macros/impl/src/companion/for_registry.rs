@@ -26,7 +26,11 @@ pub(crate) fn definition(item: &Item, register: &TokenStream) -> TokenStream {
     let orchestration = item.kind == Kind::Orchestration;
     let prefix = fingerprint::literal(&item.prefix);
     let needs_config = item.config.is_some();
-    let declaration = item.function.is_declaration();
+    let annotation = if item.function.is_declaration() {
+        quote!(#private::Annotation::Declaration)
+    } else {
+        quote!(#private::Annotation::Definition)
+    };
     let retry = retry_words(item);
     let (interface, status, interface_facts) = declared(item);
     quote! {
@@ -39,8 +43,7 @@ pub(crate) fn definition(item: &Item, register: &TokenStream) -> TokenStream {
             orchestration: #orchestration,
             prefix: #prefix,
             needs_config: #needs_config,
-            annotated: true,
-            declaration: #declaration,
+            annotation: #annotation,
         };
 
         #[doc(hidden)]

@@ -138,8 +138,7 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         orchestration: false,
         prefix: 202378191101605914421977831013253281588u128,
         needs_config: false,
-        annotated: true,
-        declaration: true,
+        annotation: ::duroxide_registry_macros::__private::Annotation::Declaration,
     };
     #[doc(hidden)]
     pub const __INFO: ::duroxide_registry_macros::__private::Info = ::duroxide_registry_macros::__private::Info {

@@ -195,8 +195,7 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
         orchestration: true,
         prefix: 335050394409219129433704085100522674263u128,
         needs_config: false,
-        annotated: true,
-        declaration: false,
+        annotation: ::duroxide_registry_macros::__private::Annotation::Definition,
     };
     #[doc(hidden)]
     pub const __INFO: ::duroxide_registry_macros::__private::Info = ::duroxide_registry_macros::__private::Info {
