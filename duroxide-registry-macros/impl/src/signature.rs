@@ -338,6 +338,13 @@ pub(crate) fn context_is_wrong_kind(kind: Kind, context: &Type) -> bool {
     last_segment(context).as_deref() == Some(context_names(kind).0)
 }
 
+/// Whether the context type is written with the name of the context an item of `kind` takes
+/// (`ActivityContext`, `duroxide::ActivityContext`): then only an alias could hide another type,
+/// and a type of that name that is not duroxide's still fails the registration, at the function.
+pub(crate) fn context_is_named_right(kind: Kind, context: &Type) -> bool {
+    last_segment(context).as_deref() == Some(context_names(kind).1)
+}
+
 /// The context type an item of `kind` must not take, and the one it must.
 fn context_names(kind: Kind) -> (&'static str, &'static str) {
     let other = match kind {

@@ -21,7 +21,8 @@ pub(crate) fn payload_types(item: &Item) -> (TokenStream, TokenStream) {
 }
 
 /// A statement, for the registration's body, that fails on the user's context parameter when
-/// its type is not duroxide's context of the item's kind (an alias to the other one, say):
+/// its type, written under another name, is not duroxide's context of the item's kind (an alias
+/// to the other one, say):
 /// a plain "expected `ActivityContext`, found `OrchestrationContext`" there, before the
 /// registration's own less direct error. A closure, checked with the body that holds it, rather
 /// than an item of its own.
@@ -30,6 +31,13 @@ pub(crate) fn context_check(item: &Item) -> TokenStream {
         return TokenStream::new();
     };
     if signature::context_is_wrong_kind(item.kind, context) {
+        return TokenStream::new();
+    }
+    // Written as the context it must be, the type needs no check of its own: the check serves
+    // aliases (`Ctx`), and costs a closure per item. A declaration keeps it, since it is where
+    // the context type the removed signature named is still used.
+    if signature::context_is_named_right(item.kind, context) && !item.function.is_declaration()
+    {
         return TokenStream::new();
     }
     let private = item.support.private();

@@ -101,9 +101,6 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
     fn __register(
         builder: ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistryBuilder,
     ) -> ::duroxide_registry_macros::__private::duroxide::runtime::registry::ActivityRegistryBuilder {
-        let _ = |
-            ctx: super::ActivityContext,
-        | -> ::duroxide_registry_macros::__private::duroxide::ActivityContext { ctx };
         builder
             .register_typed::<
                 super::ProvisionVmInput,

@@ -175,11 +175,6 @@ Panics, as duroxide's typed API does, if the input cannot be encoded as JSON.*/
     fn __register(
         builder: ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistryBuilder,
     ) -> ::duroxide_registry_macros::__private::duroxide::OrchestrationRegistryBuilder {
-        let _ = |
-            ctx: super::OrchestrationContext,
-        | -> ::duroxide_registry_macros::__private::duroxide::OrchestrationContext {
-            ctx
-        };
         builder
             .register_versioned_typed::<
                 super::ProvisionPostgresInput,
