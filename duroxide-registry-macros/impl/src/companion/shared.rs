@@ -36,8 +36,7 @@ pub(crate) fn context_check(item: &Item) -> TokenStream {
     // Written as the context it must be, the type needs no check of its own: the check serves
     // aliases (`Ctx`), and costs a closure per item. A declaration keeps it, since it is where
     // the context type the removed signature named is still used.
-    if signature::context_is_named_right(item.kind, context) && !item.function.is_declaration()
-    {
+    if signature::context_is_named_right(item.kind, context) && !item.function.is_declaration() {
         return TokenStream::new();
     }
     let private = item.support.private();
