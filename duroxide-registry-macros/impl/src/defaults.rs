@@ -15,25 +15,28 @@
 //! `s`, `m` and `h` (`"100ms"`, `"30s"`, `"1m30s"`). Without `backoff`, duroxide's default
 //! applies (exponential 100ms×2 up to 30s), and is written out in the generated policy.
 
+use crate::diagnostics::Diagnostics;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token};
 
 /// What `retry(..)` and `timeout` declare together.
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub(crate) struct Defaults {
     pub(crate) retry: Option<Retry>,
     /// Per attempt, as duroxide's `RetryPolicy::timeout`: a timed-out attempt is not retried.
     pub(crate) timeout: Option<Duration>,
 }
 
+#[derive(Debug)]
 pub(crate) struct Retry {
     pub(crate) attempts: u32,
     pub(crate) backoff: Backoff,
 }
 
 /// duroxide's `BackoffStrategy`, with durations checked.
+#[derive(Debug)]
 pub(crate) enum Backoff {
     None,
     Fixed {
@@ -199,27 +202,6 @@ impl Backoff {
     }
 }
 
-/// Errors of one declaration, collected so that all of them are reported together.
-#[derive(Default)]
-struct Errors(Option<syn::Error>);
-
-impl Errors {
-    fn push(&mut self, error: syn::Error) {
-        match &mut self.0 {
-            Some(errors) => errors.combine(error),
-            None => self.0 = Some(error),
-        }
-    }
-
-    fn at(&mut self, span: Span, message: impl std::fmt::Display) {
-        self.push(syn::Error::new(span, message));
-    }
-
-    fn finish<T>(self, value: T) -> syn::Result<T> {
-        self.0.map_or(Ok(value), Err)
-    }
-}
-
 const DURATION_FORMAT: &str =
     "digits and a unit (ms, s, m or h), largest unit first, like \"100ms\", \"30s\", \"2m\" or \"1m30s\"";
 
@@ -253,50 +235,60 @@ pub(crate) fn duration(input: ParseStream, what: &str) -> syn::Result<Duration> 
 
 /// The parenthesized content of `retry(..)`.
 pub(crate) fn retry(content: ParseStream, span: Span) -> syn::Result<Retry> {
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::new();
     let mut attempts: Option<u32> = None;
     let mut backoff: Option<Backoff> = None;
-    while !content.is_empty() {
-        let key: Ident = content.parse()?;
-        content.parse::<Token![=]>().map_err(|_| {
-            syn::Error::new(
-                key.span(),
-                format!("`{key}` needs a value, like `attempts = 5`"),
-            )
-        })?;
-        match key.to_string().as_str() {
-            "attempts" => match self::attempts(content) {
-                Ok(value) => attempts = Some(value),
-                Err(error) => errors.push(error),
-            },
-            "backoff" => match self::backoff(content) {
-                Ok(value) => backoff = Some(value),
-                Err(error) => {
-                    errors.push(error);
-                    backoff = Some(Backoff::None);
-                }
-            },
-            other => {
-                errors.at(
+    // A malformed list ends the reading, reported with whatever was found before it.
+    let mut read = || -> syn::Result<()> {
+        while !content.is_empty() {
+            let key: Ident = content.parse()?;
+            content.parse::<Token![=]>().map_err(|_| {
+                syn::Error::new(
                     key.span(),
-                    format!("unknown key `{other}` in `retry(..)`; the keys are `attempts` and `backoff`"),
-                );
-                let _: TokenStream = skip_one_value(content);
+                    format!("`{key}` needs a value, like `attempts = 5`"),
+                )
+            })?;
+            match key.to_string().as_str() {
+                "attempts" => match self::attempts(content) {
+                    Ok(value) => attempts = Some(value),
+                    Err(error) => errors.push(error),
+                },
+                "backoff" => match self::backoff(content) {
+                    Ok(value) => backoff = Some(value),
+                    Err(error) => {
+                        errors.push(error);
+                        backoff = Some(Backoff::None);
+                    }
+                },
+                other => {
+                    errors.error_at(
+                        key.span(),
+                        format!(
+                            "unknown key `{other}` in `retry(..)`; the keys are `attempts` and \
+                             `backoff`"
+                        ),
+                    );
+                    let _: TokenStream = skip_one_value(content);
+                }
             }
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
         }
-        if content.is_empty() {
-            break;
-        }
-        content.parse::<Token![,]>()?;
+        Ok(())
+    };
+    if let Err(error) = read() {
+        errors.push(error);
     }
-    if attempts.is_none() && errors.0.is_none() {
-        errors.at(
+    if attempts.is_none() && !errors.has_errors() {
+        errors.error_at(
             span,
             "`retry(..)` needs `attempts`, the number of attempts including the first, like \
              `retry(attempts = 5)`",
         );
     }
-    errors.finish(Retry {
+    errors.into_result(Retry {
         attempts: attempts.unwrap_or(1),
         backoff: backoff.unwrap_or(DEFAULT_BACKOFF),
     })
@@ -386,57 +378,63 @@ fn backoff_fields(
     kind: &Ident,
     fields: &[&str],
 ) -> syn::Result<Vec<(String, Value)>> {
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::new();
     let mut values: Vec<(String, Value)> = Vec::new();
     let list = fields
         .iter()
         .map(|f| format!("`{f}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    while !content.is_empty() {
-        let key: Ident = content.parse()?;
-        let name = key.to_string();
-        content.parse::<Token![=]>()?;
-        let span = content.span();
-        if !fields.contains(&name.as_str()) {
-            errors.at(
-                key.span(),
-                format!("unknown key `{name}` in `{kind}(..)`; its keys are {list}"),
-            );
-            let _: TokenStream = skip_one_value(content);
-        } else if values.iter().any(|(n, _)| *n == name) {
-            errors.at(key.span(), format!("`{name}` is given twice; keep one"));
-            let _: TokenStream = skip_one_value(content);
-        } else if name == "factor" {
-            match factor(content) {
-                Ok(factor) => values.push((name, Value::Factor(factor, span))),
-                Err(error) => errors.push(error),
+    let mut read = || -> syn::Result<()> {
+        while !content.is_empty() {
+            let key: Ident = content.parse()?;
+            let name = key.to_string();
+            content.parse::<Token![=]>()?;
+            let span = content.span();
+            if !fields.contains(&name.as_str()) {
+                errors.error_at(
+                    key.span(),
+                    format!("unknown key `{name}` in `{kind}(..)`; its keys are {list}"),
+                );
+                let _: TokenStream = skip_one_value(content);
+            } else if values.iter().any(|(n, _)| *n == name) {
+                errors.error_at(key.span(), format!("`{name}` is given twice; keep one"));
+                let _: TokenStream = skip_one_value(content);
+            } else if name == "factor" {
+                match factor(content) {
+                    Ok(factor) => values.push((name, Value::Factor(factor, span))),
+                    Err(error) => errors.push(error),
+                }
+            } else {
+                match duration(content, &name) {
+                    Ok(duration) => values.push((name, Value::Duration(duration, span))),
+                    Err(error) => errors.push(error),
+                }
             }
-        } else {
-            match duration(content, &name) {
-                Ok(duration) => values.push((name, Value::Duration(duration, span))),
-                Err(error) => errors.push(error),
+            if content.is_empty() {
+                break;
             }
+            content.parse::<Token![,]>()?;
         }
-        if content.is_empty() {
-            break;
-        }
-        content.parse::<Token![,]>()?;
+        Ok(())
+    };
+    if let Err(error) = read() {
+        errors.push(error);
     }
-    if errors.0.is_none() {
+    if !errors.has_errors() {
         let missing: Vec<String> = fields
             .iter()
             .filter(|f| !values.iter().any(|(n, _)| n == *f))
             .map(|f| format!("`{f}`"))
             .collect();
         if !missing.is_empty() {
-            errors.at(
+            errors.error_at(
                 kind.span(),
                 format!("`{kind}(..)` needs {list}; missing: {}", missing.join(", ")),
             );
         }
     }
-    errors.finish(values)
+    errors.into_result(values)
 }
 
 /// `factor = 2` or `factor = 1.5`: at least 1, or the delays would shrink.
@@ -520,7 +518,62 @@ fn skip_one_value(input: ParseStream) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::Duration;
+    use super::{Defaults, Duration};
+    use proc_macro2::Span;
+    use syn::parse::Parser;
+
+    fn retry(text: &str) -> Result<Defaults, Vec<String>> {
+        let parser = |input: syn::parse::ParseStream| super::retry(input, Span::call_site());
+        match parser.parse_str(text) {
+            Ok(retry) => Ok(Defaults {
+                retry: Some(retry),
+                timeout: None,
+            }),
+            Err(error) => Err(error.into_iter().map(|e| e.to_string()).collect()),
+        }
+    }
+
+    #[test]
+    fn a_policy_in_words() {
+        let exponential =
+            r#"attempts = 5, backoff = exponential(initial = "100ms", factor = 2, max = "30s")"#;
+        assert_eq!(
+            retry(exponential).unwrap().words(),
+            "5 attempts, exponential 100ms×2 up to 30s"
+        );
+        assert_eq!(
+            retry(r#"attempts = 2, backoff = linear(base = "1s", max = "1m")"#)
+                .unwrap()
+                .words(),
+            "2 attempts, linear 1s up to 1m"
+        );
+        assert_eq!(
+            retry("attempts = 3").unwrap().words(),
+            "3 attempts, exponential 100ms×2 up to 30s",
+            "duroxide's default backoff, written out"
+        );
+        let timeout_only = Defaults {
+            retry: None,
+            timeout: Duration::parse("2m"),
+        };
+        assert_eq!(timeout_only.words(), "1 attempt, timeout 2m");
+    }
+
+    #[test]
+    fn every_problem_of_a_policy_is_reported() {
+        let errors = retry(
+            r#"attempts = 0, backoff = linear(base = "soon", max = "1s", max = "2s"), tries = 2"#,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(errors[0].contains("at least 1"), "{errors:?}");
+        assert!(errors[1].contains("`soon` is not a duration"), "{errors:?}");
+        assert!(errors[2].contains("`max` is given twice"), "{errors:?}");
+        assert!(errors[3].contains("unknown key `tries`"), "{errors:?}");
+        // A malformed list is reported, never a panic, with what came before it.
+        let errors = retry("attempts = 0, backoff").unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
 
     #[test]
     fn durations_in_the_documented_format() {

@@ -58,6 +58,26 @@ impl Diagnostics {
             .collect()
     }
 
+    /// Checks the errors out as one `syn::Error` holding them all, or `value` when there are
+    /// none: for a parser that reports every problem of its input but returns a `syn::Result`.
+    pub(crate) fn into_result<T>(mut self, value: T) -> syn::Result<T> {
+        let mut errors = self.errors.take().unwrap_or_default().into_iter();
+        match errors.next() {
+            None => Ok(value),
+            Some(mut first) => {
+                first.extend(errors);
+                Err(first)
+            }
+        }
+    }
+
+    /// Whether any error was pushed.
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors
+            .as_ref()
+            .is_some_and(|errors| !errors.is_empty())
+    }
+
     /// Checks the errors out as their messages, for tests.
     #[cfg(test)]
     pub(crate) fn into_messages(mut self) -> Vec<String> {
@@ -88,6 +108,21 @@ mod tests {
         let errors = diagnostics.into_compile_errors().to_string();
         let (first, second) = (errors.find("first"), errors.find("second"));
         assert!(first.is_some() && first < second, "{errors}");
+    }
+
+    #[test]
+    fn errors_check_out_as_one_result() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error_at(Span::call_site(), "first");
+        diagnostics.error_at(Span::call_site(), "second");
+        let messages: Vec<String> = diagnostics
+            .into_result(())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(messages, ["first", "second"]);
+        assert_eq!(Diagnostics::new().into_result(7).unwrap(), 7);
     }
 
     #[test]
