@@ -1,8 +1,7 @@
 //! What `create_*_registry()` and `list_*()` do with what `registry!` collects.
 
 use super::companion::{Channel, Info, Infos, Register};
-use crate::inventory::Implemented;
-use crate::inventory::{ActivityInfo, DeclaredInfo, OrchestrationInfo};
+use crate::inventory::{ActivityInfo, DeclaredInfo, Implemented, OrchestrationInfo};
 use duroxide::runtime::registry::{ActivityRegistry, ActivityRegistryBuilder};
 use duroxide::{OrchestrationRegistry, OrchestrationRegistryBuilder};
 
