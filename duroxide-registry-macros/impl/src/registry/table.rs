@@ -15,6 +15,8 @@
 //!     Lists {
 //!         orchestrations: &[Row { path: 0, text: "deploy", facts: { use deploy::*; __FACTS } }],
 //!         activities: &[/* one row per entry, under the entry's own #[cfg]s */],
+//!         by_hand: &[],      // declarations this crate still registers by hand
+//!         external: &[],     // declarations of items implemented elsewhere
 //!     }
 //! };
 //! ```
