@@ -209,6 +209,8 @@ const DURATION_FORMAT: &str =
 pub(crate) fn duration(input: ParseStream, what: &str) -> syn::Result<Duration> {
     if !input.peek(LitStr) {
         let span = input.span();
+        // The value is consumed, so that what follows it is still read.
+        let _: TokenStream = skip_one_value(input);
         return Err(syn::Error::new(
             span,
             format!("`{what}` takes a duration as a string: {DURATION_FORMAT}"),
@@ -296,12 +298,15 @@ pub(crate) fn retry(content: ParseStream, span: Span) -> syn::Result<Retry> {
 
 /// `attempts = N`, at least 1.
 fn attempts(input: ParseStream) -> syn::Result<u32> {
-    let literal: syn::LitInt = input.parse().map_err(|error| {
-        syn::Error::new(
-            error.span(),
+    if !input.peek(syn::LitInt) {
+        let span = input.span();
+        let _: TokenStream = skip_one_value(input);
+        return Err(syn::Error::new(
+            span,
             "`attempts` takes a whole number, like `attempts = 5`",
-        )
-    })?;
+        ));
+    }
+    let literal: syn::LitInt = input.parse()?;
     let value: u32 = literal
         .base10_parse()
         .map_err(|_| syn::Error::new(literal.span(), "`attempts` must fit in a u32"))?;
@@ -446,8 +451,10 @@ fn factor(input: ParseStream) -> syn::Result<f64> {
         let literal: syn::LitInt = input.parse()?;
         (f64::from(literal.base10_parse::<u32>()?), literal.span())
     } else {
+        let span = input.span();
+        let _: TokenStream = skip_one_value(input);
         return Err(syn::Error::new(
-            input.span(),
+            span,
             "`factor` takes a number, like `factor = 2` or `factor = 1.5`",
         ));
     };
